@@ -1,0 +1,324 @@
+//! Rules on single values: required text that is empty, ids, duplicate ids within a
+//! department, phone numbers, links and dates.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use super::Cx;
+use crate::diagnostic::{Code, Diagnostic};
+use crate::load::SITE_FILE;
+use crate::model::{Department, SiteFile, Spanned, is_valid_id};
+
+pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
+    let mut cx = Cx {
+        file: Path::new(SITE_FILE),
+        out,
+    };
+    let site = file.site.get_ref();
+    required(&mut cx, &site.title, "title");
+    required(&mut cx, &site.jurisdiction, "jurisdiction");
+    if let Some(url) = &site.base_url {
+        link(&mut cx, url, "base_url", &["https://", "http://"]);
+    }
+    if let Some(url) = &site.feedback {
+        link(
+            &mut cx,
+            url,
+            "feedback",
+            &["https://", "http://", "mailto:"],
+        );
+    }
+    if let Some(phone) = &site.feedback_phone {
+        self::phone(&mut cx, phone);
+    }
+    if let Some(date) = &site.published {
+        let d = date.get_ref();
+        if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
+            cx.report(
+                Code::WrongType,
+                date,
+                "`published` must be a date without a time",
+                "write the edition date as a TOML date without quotes, e.g. `published = 2015-10-15`",
+            );
+        }
+    }
+}
+
+pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
+    required(cx, &d.name, "name");
+    if let Some(p) = &d.phone {
+        phone(cx, p);
+    }
+    if let Some(url) = &d.website {
+        link(cx, url, "website", &["https://", "http://"]);
+    }
+    let mut seen = Seen::default();
+    for s in &d.sections {
+        let s = s.get_ref();
+        seen.id(cx, &s.id, "section");
+        required(cx, &s.name, "name");
+        if required(cx, &s.phone, "phone") {
+            phone(cx, &s.phone);
+        }
+    }
+    for p in &d.powers {
+        let p = p.get_ref();
+        seen.id(cx, &p.id, "power");
+        required(cx, &p.name, "name");
+    }
+    for duty in &d.duties {
+        let duty = duty.get_ref();
+        seen.id(cx, &duty.id, "duty");
+        required(cx, &duty.title, "title");
+        required_list(
+            cx,
+            &duty.basis,
+            "basis",
+            "the legal basis (职责法定), e.g. `basis = [\"三定方案\"]`",
+        );
+        for item in &duty.items {
+            let item = item.get_ref();
+            required(cx, &item.text, "text");
+            required(cx, &item.section, "section");
+        }
+    }
+    for b in &d.boundaries {
+        let b = b.get_ref();
+        // Boundary ids are project-wide; `boundaries::project_wide` checks their uniqueness.
+        id(cx, &b.id, "boundary");
+        for (value, name) in [
+            (&b.title, "title"),
+            (&b.area, "area"),
+            (&b.lead_duty, "lead_duty"),
+        ] {
+            required(cx, value, name);
+        }
+        required_list(
+            cx,
+            &b.partners,
+            "partners",
+            "at least one `[[boundaries.partners]]` with `department` and `duty`",
+        );
+        for p in b.partners.get_ref() {
+            required(cx, &p.get_ref().duty, "duty");
+        }
+        let case = b.case.get_ref();
+        required(cx, &case.title, "title");
+        required(cx, &case.scenario, "scenario");
+        for step in &case.steps {
+            required(cx, &step.get_ref().action, "action");
+        }
+    }
+    for r in &d.supervision {
+        let r = r.get_ref();
+        seen.id(cx, &r.id, "supervision");
+        required(cx, &r.title, "title");
+        required_list(
+            cx,
+            &r.measures,
+            "measures",
+            "the concrete measures, e.g. `measures = [\"每季度书面检查不少于1次\"]`",
+        );
+        for m in r.measures.get_ref() {
+            required(cx, m, "measures");
+        }
+        for i in &r.indicators {
+            required(cx, &i.get_ref().name, "name");
+            required(cx, &i.get_ref().target, "target");
+        }
+    }
+    for s in &d.services {
+        let s = s.get_ref();
+        seen.id(cx, &s.id, "service");
+        required(cx, &s.title, "title");
+    }
+}
+
+/// Reports a required text that is empty; true when it has content.
+fn required(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str) -> bool {
+    if value.get_ref().trim().is_empty() {
+        cx.report(
+            Code::MissingField,
+            value,
+            format!("`{name}` is empty"),
+            format!("`{name}` is required: write its text between the quotes"),
+        );
+        return false;
+    }
+    true
+}
+
+fn required_list<T>(cx: &mut Cx<'_>, value: &Spanned<Vec<T>>, name: &str, what: &str) {
+    if value.get_ref().is_empty() {
+        cx.report(
+            Code::MissingField,
+            value,
+            format!("`{name}` is empty"),
+            format!("`{name}` needs at least one entry: {what}"),
+        );
+    }
+}
+
+fn id(cx: &mut Cx<'_>, id: &Spanned<String>, kind: &str) -> bool {
+    let text = id.get_ref();
+    if text.is_empty() {
+        cx.report(
+            Code::MissingField,
+            id,
+            format!("the {kind} id is empty"),
+            "give it an id such as `d01` or `water-pollution`",
+        );
+        return false;
+    }
+    if !is_valid_id(text) {
+        cx.report(
+            Code::BadId,
+            id,
+            format!("`{text}` is not a valid {kind} id"),
+            format!("ids use lowercase ASCII letters, digits and hyphens, start with a letter or digit, and have at most 64 characters{}", id_hint(text)),
+        );
+        return false;
+    }
+    true
+}
+
+fn id_hint(text: &str) -> String {
+    let lower = text.to_ascii_lowercase().replace(['_', ' ', '.'], "-");
+    if is_valid_id(&lower) {
+        format!(": try `{lower}`")
+    } else {
+        String::new()
+    }
+}
+
+/// The ids already seen in one department, per kind.
+#[derive(Default)]
+struct Seen<'a> {
+    ids: HashMap<(&'static str, &'a str), std::ops::Range<usize>>,
+}
+
+impl<'a> Seen<'a> {
+    fn id(&mut self, cx: &mut Cx<'_>, value: &'a Spanned<String>, kind: &'static str) {
+        if !id(cx, value, kind) {
+            return;
+        }
+        if let Some(first) = self.ids.get(&(kind, value.get_ref().as_str())) {
+            cx.report(
+                Code::DuplicateId,
+                value,
+                format!("duplicate {kind} id `{}`", value.get_ref()),
+                format!(
+                    "another {kind} in this file already has this id; give each {kind} its own id"
+                ),
+            );
+            cx.also(first.clone(), format!("first {kind} with this id"));
+        } else {
+            self.ids
+                .insert((kind, value.get_ref().as_str()), value.span());
+        }
+    }
+}
+
+/// Validates a phone number: digits with spaces, hyphens, parentheses and a leading `+`,
+/// at least 5 digits, optionally followed by an extension (`转 8001`, `ext. 8001`).
+pub fn phone_problem(text: &str) -> Option<&'static str> {
+    let text = text.trim();
+    let (main, extension) = split_extension(text);
+    if let Some(ext) = extension
+        && (ext.is_empty() || !ext.chars().all(|c| c.is_ascii_digit()))
+    {
+        return Some("the extension must be digits, e.g. `转 8001`");
+    }
+    let main = main.trim_end();
+    let body = main.strip_prefix('+').unwrap_or(main);
+    if let Some(c) = body
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')')))
+    {
+        return Some(if c.is_ascii_digit() || c.is_numeric() {
+            "use ASCII digits 0–9 (not full-width digits)"
+        } else if matches!(c, '，' | ',' | '、' | ';' | '；' | '/') {
+            "give one number per field"
+        } else {
+            "only digits, spaces, hyphens, parentheses and a leading + are allowed"
+        });
+    }
+    if body.chars().filter(char::is_ascii_digit).count() < 5 {
+        return Some("a phone number has at least 5 digits");
+    }
+    None
+}
+
+fn split_extension(text: &str) -> (&str, Option<&str>) {
+    for marker in ["转", "ext.", "ext", "Ext.", "Ext", "EXT"] {
+        if let Some(i) = text.find(marker) {
+            return (&text[..i], Some(text[i + marker.len()..].trim()));
+        }
+    }
+    (text, None)
+}
+
+fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
+    if let Some(problem) = phone_problem(value.get_ref()) {
+        cx.report(
+            Code::BadPhone,
+            value,
+            format!("`{}` is not a valid phone number", value.get_ref()),
+            format!("{problem}; e.g. `0571-6310 0001` or `0571-6310 0001 转 8001`"),
+        );
+    }
+}
+
+fn link(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str, schemes: &[&str]) {
+    let text = value.get_ref().trim();
+    let ok = schemes
+        .iter()
+        .any(|s| text.len() > s.len() && text[..s.len()].eq_ignore_ascii_case(s))
+        && !text.chars().any(|c| c.is_whitespace() || c.is_control());
+    if !ok {
+        cx.report(
+            Code::BadUrl,
+            value,
+            format!("`{name}` is not a link resplist can publish"),
+            format!(
+                "write a full address starting with {} and without spaces",
+                schemes
+                    .iter()
+                    .map(|s| format!("`{s}`"))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::phone_problem;
+
+    #[test]
+    fn phones() {
+        for good in [
+            "0571-6310 0001",
+            "(0571) 63100001",
+            "+86 571 6310 0001",
+            "12345",
+            "0571-6310 0001 转 8001",
+            "0571-63100001 ext. 8001",
+        ] {
+            assert_eq!(phone_problem(good), None, "{good}");
+        }
+        for bad in [
+            "1234",
+            "0571-6310-000a",
+            "０５７１６３１００００",
+            "0571-1234567, 0571-7654321",
+            "0571-6310 0001 转",
+            "0571-6310 0001 转 abc",
+            "",
+            "+",
+        ] {
+            assert!(phone_problem(bad).is_some(), "{bad}");
+        }
+    }
+}

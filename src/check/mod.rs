@@ -1,0 +1,75 @@
+//! The rules of FORMAT.md, each a small function over the loaded project that returns
+//! diagnostics. `check` runs them all and returns every problem, sorted.
+
+mod boundaries;
+mod fields;
+mod powers;
+mod references;
+
+use std::path::Path;
+
+use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::load::Project;
+use crate::model::Spanned;
+
+/// Every diagnostic for the project: the loader's and the rules', sorted by file and position.
+pub fn check(project: &Project) -> Vec<Diagnostic> {
+    let mut out = project.diagnostics.clone();
+    if let Some(site) = &project.site {
+        fields::site(site, &mut out);
+    }
+    for department in &project.departments {
+        let file = project.file_of(&department.id);
+        let mut cx = Cx {
+            file: &file,
+            out: &mut out,
+        };
+        fields::department(department, &mut cx);
+        references::department(department, project, &mut cx);
+        powers::department(department, &mut cx);
+        boundaries::department(department, project, &mut cx);
+    }
+    boundaries::project_wide(project, &mut out);
+    diagnostic::sort(&mut out);
+    out
+}
+
+/// Turns every warning into an error (`--deny-warnings`).
+pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.severity == Severity::Warning)
+    {
+        d.severity = Severity::Error;
+    }
+}
+
+/// Where a rule writes: the department file being checked and the list of diagnostics.
+pub(crate) struct Cx<'a> {
+    pub file: &'a Path,
+    pub out: &'a mut Vec<Diagnostic>,
+}
+
+impl Cx<'_> {
+    /// Records a problem at a value of the file being checked.
+    pub fn report<T>(
+        &mut self,
+        code: Code,
+        at: &Spanned<T>,
+        message: impl Into<String>,
+        help: impl Into<String>,
+    ) {
+        self.out.push(
+            Diagnostic::new(code, message)
+                .at(self.file, at.span())
+                .help(help),
+        );
+    }
+
+    /// Points the last reported problem also at a related place in the same file.
+    pub fn also(&mut self, span: std::ops::Range<usize>, label: impl Into<String>) {
+        if let Some(last) = self.out.last_mut() {
+            last.related = Some((span, label.into()));
+        }
+    }
+}

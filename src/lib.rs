@@ -1,0 +1,10 @@
+//! resplist compiles a repository of TOML files — one per government department — into a
+//! published responsibility list (责任清单). The pipeline runs one way:
+//! files → [`load`] → [`model`] → [`check`] → diagnostics → rendered output.
+
+pub mod check;
+pub mod cli;
+pub mod commands;
+pub mod diagnostic;
+pub mod load;
+pub mod model;

@@ -1,0 +1,676 @@
+//! Finds a project's files (walkdir, sorted), decodes them, parses them into the model and
+//! collects every problem met on the way as a diagnostic.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::io::Read;
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+use serde::de::DeserializeOwned;
+use toml::Spanned;
+use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
+
+use crate::diagnostic::{Code, Diagnostic, Sources};
+use crate::model::{self, Department, SiteFile};
+
+/// Files larger than this are refused unread, so a stray dump cannot exhaust memory.
+pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
+
+pub const SITE_FILE: &str = "resplist.toml";
+pub const DEPARTMENTS_DIR: &str = "departments";
+
+/// A loaded project: what parsed, where every file is, and what went wrong while loading.
+#[derive(Debug)]
+pub struct Project {
+    pub root: PathBuf,
+    /// `None` when `resplist.toml` has errors.
+    pub site: Option<SiteFile>,
+    /// The departments whose files parsed, sorted by id.
+    pub departments: Vec<Department>,
+    /// Every department id found, with its file (relative to `root`), parsed or not.
+    pub department_files: BTreeMap<String, PathBuf>,
+    pub sources: Sources,
+    pub diagnostics: Vec<Diagnostic>,
+}
+
+impl Project {
+    pub fn department(&self, id: &str) -> Option<&Department> {
+        self.departments
+            .binary_search_by(|d| d.id.as_str().cmp(id))
+            .ok()
+            .map(|i| &self.departments[i])
+    }
+
+    pub fn file_of(&self, department: &str) -> PathBuf {
+        self.department_files
+            .get(department)
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    pub fn language(&self) -> model::Language {
+        self.site
+            .as_ref()
+            .map_or(model::Language::ZhCn, |s| s.site.get_ref().language())
+    }
+}
+
+/// Loads the project in `root`. Only a problem that stops resplist from running at all (no
+/// `resplist.toml`, an unreadable directory) is an `Err`; everything else is a diagnostic.
+pub fn load(root: &Path) -> anyhow::Result<Project> {
+    let meta = fs::metadata(root)
+        .with_context(|| format!("cannot open project directory `{}`", root.display()))?;
+    if !meta.is_dir() {
+        bail!(
+            "`{}` is not a directory; give the folder that holds resplist.toml",
+            root.display()
+        );
+    }
+    fs::read_dir(root)
+        .with_context(|| format!("cannot read project directory `{}`", root.display()))?;
+    if !root.join(SITE_FILE).exists() {
+        bail!(
+            "no resplist.toml in `{}`: this is not a resplist project (run `resplist init {}` to create one)",
+            root.display(),
+            root.display()
+        );
+    }
+    let mut project = Project {
+        root: root.to_path_buf(),
+        site: None,
+        departments: Vec::new(),
+        department_files: BTreeMap::new(),
+        sources: Sources::default(),
+        diagnostics: Vec::new(),
+    };
+    let site_path = PathBuf::from(SITE_FILE);
+    if let Some(text) = read_source(root, &site_path, &mut project) {
+        project.site = parse_site(&site_path, &text, &mut project.diagnostics);
+        project.sources.insert(site_path, text);
+    }
+    for (id, file) in find_departments(root, &mut project.diagnostics) {
+        if let Some(previous) = project.department_files.get(&id) {
+            project.diagnostics.push(
+                Diagnostic::new(Code::DuplicateId, format!("department id `{id}` is used by two files"))
+                    .in_file(&file)
+                    .help(format!(
+                        "the file stem is the department's id and must be unique: rename this file or `{}`",
+                        previous.display()
+                    )),
+            );
+            continue;
+        }
+        project.department_files.insert(id.clone(), file.clone());
+        let Some(text) = read_source(root, &file, &mut project) else {
+            continue;
+        };
+        if let Some(mut department) = parse_department(&file, &text, &mut project.diagnostics) {
+            department.id = id;
+            project.departments.push(department);
+        }
+        project.sources.insert(file, text);
+    }
+    project.departments.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(project)
+}
+
+/// Department files under `departments/`, sorted by path, with their ids (file stems).
+fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+    let dir = root.join(DEPARTMENTS_DIR);
+    if !dir.is_dir() {
+        diagnostics.push(
+            Diagnostic::new(Code::NoDepartmentsDir, "the project has no `departments/` folder")
+                .in_file(SITE_FILE)
+                .help("create `departments/` next to resplist.toml and put one `<id>.toml` file per department in it"),
+        );
+        return Vec::new();
+    }
+    let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let mut found = Vec::new();
+    for entry in walkdir::WalkDir::new(&dir)
+        .follow_links(true)
+        .sort_by_file_name()
+    {
+        let entry = match entry {
+            Ok(entry) => entry,
+            Err(err) => {
+                diagnostics.push(walk_error(root, &err));
+                continue;
+            }
+        };
+        let path = entry.path();
+        if path.extension().is_none_or(|e| e != "toml") {
+            continue;
+        }
+        let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        if entry.file_type().is_dir() {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::Unreadable,
+                    format!(
+                        "`{}` is a folder, not a department file",
+                        relative.display()
+                    ),
+                )
+                .in_file(&relative)
+                .help("only files may end in `.toml` here; rename the folder"),
+            );
+            continue;
+        }
+        if entry.path_is_symlink() {
+            let inside =
+                fs::canonicalize(path).is_ok_and(|target| target.starts_with(&canonical_root));
+            if !inside {
+                diagnostics.push(
+                    Diagnostic::new(
+                        Code::SymlinkOutside,
+                        format!(
+                            "`{}` is a link to a file outside the project; it was not read",
+                            relative.display()
+                        ),
+                    )
+                    .in_file(&relative)
+                    .help("copy the file into the project instead of linking to it"),
+                );
+                continue;
+            }
+        }
+        let stem = path
+            .file_stem()
+            .map(|s| s.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        if !model::is_valid_id(&stem) {
+            diagnostics.push(
+                Diagnostic::new(Code::BadId, format!("the file name `{stem}.toml` is not a valid department id"))
+                    .in_file(&relative)
+                    .help("the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = \"…\"`"),
+            );
+            continue;
+        }
+        found.push((stem, relative));
+    }
+    found.sort_by(|a, b| a.1.cmp(&b.1));
+    if found.is_empty() && diagnostics.iter().all(|d| d.code != Code::BadId) {
+        diagnostics.push(
+            Diagnostic::new(Code::NoDepartmentFiles, "`departments/` holds no department files")
+                .in_file(DEPARTMENTS_DIR)
+                .help("add one `<id>.toml` file per department, e.g. `departments/huanbao.toml` with `name = \"…\"`"),
+        );
+    }
+    found
+}
+
+fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
+    let path = err
+        .path()
+        .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+    let (message, help) = if err.loop_ancestor().is_some() {
+        (
+            "this folder is a symbolic link that loops back to one of its parents".to_string(),
+            "remove the link",
+        )
+    } else {
+        (
+            format!(
+                "cannot read this folder: {}",
+                err.io_error()
+                    .map_or_else(|| err.to_string(), ToString::to_string)
+            ),
+            "check that the folder exists and that you may read it",
+        )
+    };
+    let mut d = Diagnostic::new(Code::Unreadable, message).help(help);
+    d.file = path;
+    d
+}
+
+/// Reads and decodes one file, or records why it cannot be.
+fn read_source(root: &Path, file: &Path, project: &mut Project) -> Option<String> {
+    let bytes = match read_capped(&root.join(file)) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            project.diagnostics.push(
+                Diagnostic::new(Code::TooLarge, format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024))
+                    .in_file(file)
+                    .help("split the department into smaller files is not possible; check that this is really a department list and not an export or a dump"),
+            );
+            return None;
+        }
+        Err(err) => {
+            project.diagnostics.push(
+                Diagnostic::new(Code::Unreadable, format!("cannot read the file: {err}"))
+                    .in_file(file)
+                    .help(read_help(&err)),
+            );
+            return None;
+        }
+    };
+    match decode(bytes) {
+        Ok(text) => Some(text),
+        Err(bad) => {
+            let lossy = bad.lossy;
+            let offset = bad.offset;
+            project.diagnostics.push(
+                Diagnostic::new(Code::NotUtf8, bad.message)
+                    .at(file, offset..offset + 1)
+                    .help(bad.help.replace("FILE", &file.to_string_lossy())),
+            );
+            project.sources.insert(file.to_path_buf(), lossy);
+            None
+        }
+    }
+}
+
+fn read_help(err: &std::io::Error) -> &'static str {
+    match err.raw_os_error() {
+        Some(40) => "this is a symbolic link that points to itself or loops; remove it",
+        _ => match err.kind() {
+            std::io::ErrorKind::PermissionDenied => {
+                "you are not allowed to read this file; fix its permissions"
+            }
+            std::io::ErrorKind::NotFound => {
+                "the file disappeared or is a broken link; remove the link or restore the file"
+            }
+            _ => "check that the file exists and that you may read it",
+        },
+    }
+}
+
+/// The file's bytes, or `None` when it is larger than `MAX_FILE_BYTES`; never reads past that.
+fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+    let file = fs::File::open(path)?;
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;
+    Ok((bytes.len() as u64 <= MAX_FILE_BYTES).then_some(bytes))
+}
+
+/// Why a file's bytes are not UTF-8 text, and what to do.
+#[derive(Debug)]
+pub struct DecodeError {
+    pub message: String,
+    pub help: String,
+    /// Byte offset of the first bad byte in `lossy`.
+    pub offset: usize,
+    pub lossy: String,
+}
+
+/// UTF-8 text without its BOM, or a diagnosis of the encoding it probably is.
+pub fn decode(mut bytes: Vec<u8>) -> Result<String, DecodeError> {
+    if bytes.starts_with(&[0xEF, 0xBB, 0xBF]) {
+        bytes.drain(..3);
+    }
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err(DecodeError {
+            message: "the file is UTF-16, not UTF-8".into(),
+            help: "save it as UTF-8 (in Notepad: Save As → Encoding: UTF-8), or convert it: iconv -f UTF-16 -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE".into(),
+            offset: 0,
+            lossy: String::new(),
+        });
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(text),
+        Err(err) => {
+            let offset = err.utf8_error().valid_up_to();
+            let bytes = err.into_bytes();
+            let (message, help) = if looks_like_gbk(&bytes) {
+                (
+                    "the file is not UTF-8; it looks like GBK (GB2312/GB18030), the encoding older Windows editors save Chinese in",
+                    "convert it to UTF-8: iconv -f GBK -t UTF-8 FILE > FILE.utf8 && mv FILE.utf8 FILE (or in your editor: Save As → Encoding: UTF-8)",
+                )
+            } else {
+                (
+                    "the file is not valid UTF-8 text",
+                    "save the file as UTF-8 in your editor; if it came from another program, check that it is a text file",
+                )
+            };
+            Err(DecodeError {
+                message: message.into(),
+                help: help.into(),
+                offset,
+                lossy: String::from_utf8_lossy(&bytes).into_owned(),
+            })
+        }
+    }
+}
+
+/// True when every non-ASCII byte sequence is a valid GBK/GB18030 character and there is at least one.
+fn looks_like_gbk(bytes: &[u8]) -> bool {
+    let mut i = 0;
+    let mut seen = false;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b < 0x80 {
+            i += 1;
+            continue;
+        }
+        seen = true;
+        let lead = (0x81..=0xFE).contains(&b);
+        let next = bytes.get(i + 1).copied().unwrap_or(0);
+        if lead && (0x40..=0xFE).contains(&next) && next != 0x7F {
+            i += 2;
+        } else if lead
+            && (0x30..=0x39).contains(&next)
+            && bytes.get(i + 2).is_some_and(|c| (0x81..=0xFE).contains(c))
+            && bytes.get(i + 3).is_some_and(|c| (0x30..=0x39).contains(c))
+        {
+            i += 4;
+        } else {
+            return false;
+        }
+    }
+    seen
+}
+
+fn parse_site(file: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<SiteFile> {
+    let root = parse_document(file, text, diagnostics)?;
+    match deserialize::<SiteFile>(root) {
+        Ok(site) => Some(site),
+        Err(err) => {
+            diagnostics.push(toml_error(file, text, &err));
+            None
+        }
+    }
+}
+
+fn parse_department(
+    file: &Path,
+    text: &str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Department> {
+    let root = parse_document(file, text, diagnostics)?;
+    match deserialize::<Department>(root.clone()) {
+        Ok(department) => Some(department),
+        Err(_) => {
+            let before = diagnostics.len();
+            diagnose_department(root, &mut |err| {
+                diagnostics.push(toml_error(file, text, &err))
+            });
+            if diagnostics.len() == before {
+                // The parts were fine alone but not together; report the whole file's error.
+                if let Err(err) =
+                    deserialize::<Department>(parse_document(file, text, &mut Vec::new())?)
+                {
+                    diagnostics.push(toml_error(file, text, &err));
+                }
+            }
+            None
+        }
+    }
+}
+
+/// Parses TOML syntax, reporting every syntax error the parser can recover from.
+fn parse_document<'i>(
+    file: &Path,
+    text: &'i str,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<Spanned<DeValue<'i>>> {
+    if text.trim().is_empty() {
+        diagnostics.push(
+            Diagnostic::new(Code::EmptyFile, "the file is empty")
+                .in_file(file)
+                .help(if file == Path::new(SITE_FILE) {
+                    "resplist.toml needs at least a [site] table with `title` and `jurisdiction`; see docs/format.md"
+                } else {
+                    "a department file needs at least `name = \"…\"`; see docs/format.md, or delete the file"
+                }),
+        );
+        return None;
+    }
+    let (root, errors) = DeTable::parse_recoverable(text);
+    if !errors.is_empty() {
+        diagnostics.extend(errors.iter().map(|e| toml_error(file, text, e)));
+        return None;
+    }
+    let span = root.span();
+    Some(Spanned::new(span, DeValue::Table(root.into_inner())))
+}
+
+fn deserialize<T: DeserializeOwned>(value: Spanned<DeValue<'_>>) -> Result<T, toml::de::Error> {
+    T::deserialize(ValueDeserializer::from(value))
+}
+
+type Sink<'s> = dyn FnMut(toml::de::Error) + 's;
+
+/// Diagnoses one entry of a list.
+type EntryCheck = fn(Spanned<DeValue<'_>>, &mut Sink<'_>);
+
+/// Finds every type error in a department file that failed to deserialize: each entry of each
+/// list is tried on its own, so one bad section does not hide a bad duty.
+fn diagnose_department(mut root: Spanned<DeValue<'_>>, sink: &mut Sink<'_>) {
+    let lists: [(&str, EntryCheck); 6] = [
+        ("sections", |v, s| try_as::<model::Section>(v, s)),
+        ("powers", |v, s| try_as::<model::Power>(v, s)),
+        ("duties", |mut v, s| {
+            let items = take_list(&mut v, &["items"]);
+            try_as::<model::Duty>(v, s);
+            items
+                .into_iter()
+                .for_each(|i| try_as::<model::WorkItem>(i, s));
+        }),
+        ("boundaries", |mut v, s| {
+            let partners = take_list(&mut v, &["partners"]);
+            let steps = take_list(&mut v, &["case", "steps"]);
+            try_as::<model::Boundary>(v, s);
+            partners
+                .into_iter()
+                .for_each(|p| try_as::<model::Partner>(p, s));
+            steps
+                .into_iter()
+                .for_each(|p| try_as::<model::CaseStep>(p, s));
+        }),
+        ("supervision", |mut v, s| {
+            let indicators = take_list(&mut v, &["indicators"]);
+            try_as::<model::SupervisionRegime>(v, s);
+            indicators
+                .into_iter()
+                .for_each(|i| try_as::<model::Indicator>(i, s));
+        }),
+        ("services", |v, s| try_as::<model::PublicService>(v, s)),
+    ];
+    let mut parts = Vec::new();
+    for (key, check) in lists {
+        let entries = take_list(&mut root, &[key]);
+        parts.push((entries, check));
+    }
+    try_as::<Department>(root, sink);
+    for (entries, check) in parts {
+        for entry in entries {
+            check(entry, sink);
+        }
+    }
+}
+
+fn try_as<T: DeserializeOwned>(value: Spanned<DeValue<'_>>, sink: &mut Sink<'_>) {
+    if let Err(err) = deserialize::<T>(value) {
+        sink(err);
+    }
+}
+
+/// Takes the array at `path` out of a table, leaving an empty array so the rest still
+/// deserializes; returns nothing when there is no array there (the type error then stays).
+fn take_list<'i>(value: &mut Spanned<DeValue<'i>>, path: &[&str]) -> Vec<Spanned<DeValue<'i>>> {
+    let DeValue::Table(table) = value.get_mut() else {
+        return Vec::new();
+    };
+    let Some((last, parents)) = path.split_last() else {
+        return Vec::new();
+    };
+    let mut table: &mut DeTable<'i> = table;
+    for key in parents {
+        match table.get_mut(*key).map(Spanned::get_mut) {
+            Some(DeValue::Table(inner)) => table = inner,
+            _ => return Vec::new(),
+        }
+    }
+    match table.get_mut(*last).map(Spanned::get_mut) {
+        Some(DeValue::Array(array)) => std::mem::replace(array, DeArray::new())
+            .into_iter()
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// Turns a parser or deserializer error into a diagnostic with a code and a fix.
+fn toml_error(file: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
+    let message = err.message().trim();
+    let span = err.span().unwrap_or(0..0);
+    let diagnostic = classify(message, text, span.clone());
+    diagnostic.at(file, span)
+}
+
+fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
+    if let Some(rest) = message.strip_prefix("unknown field `") {
+        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+        let suggestion = closest(field, &allowed);
+        let mut help = match suggestion {
+            Some(s) => format!("did you mean `{s}`? "),
+            None => String::new(),
+        };
+        if allowed.is_empty() {
+            help.push_str("this table takes no fields; remove it");
+        } else {
+            help.push_str(&format!(
+                "the fields allowed here are: {}",
+                allowed.join(", ")
+            ));
+        }
+        return Diagnostic::new(Code::UnknownField, format!("unknown field `{field}`"))
+            .label("not a field of this table")
+            .help(help);
+    }
+    if let Some(rest) = message.strip_prefix("missing field `") {
+        let field = rest.trim_end_matches('`');
+        let table = text
+            .get(span.clone())
+            .and_then(|t| t.lines().next())
+            .unwrap_or("")
+            .trim();
+        let place = if table.starts_with('[') {
+            format!(" to `{table}`")
+        } else {
+            String::new()
+        };
+        return Diagnostic::new(
+            Code::MissingField,
+            format!("missing required field `{field}`"),
+        )
+        .label("in this table")
+        .help(format!(
+            "add `{field} = …`{place}; docs/format.md lists the required fields"
+        ));
+    }
+    if let Some(rest) = message.strip_prefix(crate::model::labels::ENUM_ERROR_PREFIX) {
+        let (what, choices) = rest.split_once(" is not one of: ").unwrap_or((rest, ""));
+        return Diagnostic::new(Code::BadEnum, format!("{what} is not a valid value"))
+            .label("not in the list")
+            .help(format!(
+                "use one of: {choices} (the English key or the Chinese label)"
+            ));
+    }
+    if let Some(rest) = message.strip_prefix("invalid type: ") {
+        let (found, expected) = rest
+            .split_once(", expected ")
+            .unwrap_or((rest, "another type"));
+        return Diagnostic::new(
+            Code::WrongType,
+            format!("wrong type: this is {found}, but {expected} is expected"),
+        )
+        .label(format!("expected {expected}"))
+        .help(type_help(expected));
+    }
+    if message.starts_with("invalid length") || message.starts_with("invalid value") {
+        return Diagnostic::new(Code::WrongType, message.to_string())
+            .help("check the value's type against docs/format.md");
+    }
+    if message.starts_with("duplicate key") {
+        return Diagnostic::new(Code::Syntax, message.to_string())
+            .label("defined again here")
+            .help("each key may appear once per table; remove or rename one of them");
+    }
+    Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
+        .label("here")
+        .help("check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`")
+}
+
+fn type_help(expected: &str) -> String {
+    if expected.contains("string") {
+        "put the text in double quotes, e.g. `name = \"污染防治科\"`".into()
+    } else if expected.contains("sequence") {
+        "write a list in brackets, e.g. `basis = [\"三定方案\"]`".into()
+    } else if expected.contains("bool") {
+        "write `true` or `false` without quotes".into()
+    } else if expected.contains("i64") || expected.contains("integer") {
+        "write a whole number without quotes, e.g. `order = 10`".into()
+    } else if expected.contains("struct") || expected.contains("map") {
+        "this must be a table: use a `[name]` or `[[name]]` header (see docs/format.md)".into()
+    } else {
+        format!("write {expected} here; see docs/format.md")
+    }
+}
+
+/// The allowed name closest to `word`, if any is close enough to be a likely typo.
+pub fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+    allowed
+        .iter()
+        .map(|a| (strsim::jaro_winkler(word, a), *a))
+        .filter(|(score, _)| *score >= 0.7)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, a)| a)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn bom_is_stripped() {
+        assert_eq!(
+            decode(b"\xEF\xBB\xBFname = 1".to_vec()).ok().as_deref(),
+            Some("name = 1")
+        );
+    }
+
+    #[test]
+    fn gbk_is_recognised() {
+        // "环保" in GBK.
+        let err = decode(b"name = \"\xBB\xB7\xB1\xA3\"".to_vec()).err();
+        let err = err.as_ref().map(|e| e.message.as_str()).unwrap_or_default();
+        assert!(err.contains("GBK"), "{err}");
+    }
+
+    #[test]
+    fn invalid_utf8_that_is_not_gbk() {
+        let err = decode(b"name = \"\xFF\xFF\"".to_vec()).err();
+        let err = err.as_ref().map(|e| (e.message.as_str(), e.offset));
+        assert_eq!(err, Some(("the file is not valid UTF-8 text", 8)));
+    }
+
+    #[test]
+    fn utf16_is_recognised() {
+        let err = decode(vec![0xFF, 0xFE, b'n', 0]).err();
+        assert!(err.is_some_and(|e| e.message.contains("UTF-16")));
+    }
+
+    #[test]
+    fn suggestions() {
+        assert_eq!(closest("nmae", &["id", "name", "phone"]), Some("name"));
+        assert_eq!(closest("phon", &["id", "name", "phone"]), Some("phone"));
+        assert_eq!(closest("zzzzzz", &["id", "name", "phone"]), None);
+    }
+
+    #[test]
+    fn every_entry_is_diagnosed() {
+        let text = "name = \"x\"\n[[sections]]\nid = \"a\"\nnmae = \"b\"\nphone = \"12345\"\n[[sections]]\nid = \"b\"\nname = \"c\"\n[[duties]]\nid = \"d01\"\ntitle = \"t\"\nbasis = [\"b\"]\n  [[duties.items]]\n  text = 5\n  section = \"a\"\n";
+        let mut diagnostics = Vec::new();
+        assert!(parse_department(Path::new("d.toml"), text, &mut diagnostics).is_none());
+        let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
+        assert_eq!(
+            codes,
+            [Code::UnknownField, Code::MissingField, Code::WrongType],
+            "{diagnostics:#?}"
+        );
+    }
+}

@@ -1,0 +1,169 @@
+//! Enumerations of the source format whose values may be written as an English key or as the
+//! Chinese label (FORMAT.md), and the macro that gives each of them both spellings.
+
+use std::fmt;
+
+/// Defines an enum whose TOML spelling is either its English key or its Chinese label,
+/// with the English words used by the site when its language is `en`.
+macro_rules! labelled_enum {
+    (
+        $(#[$meta:meta])*
+        $name:ident, $what:literal {
+            $($variant:ident => $key:literal, $label:literal, $english:literal $(| $alias:literal)*;)+
+        }
+    ) => {
+        $(#[$meta])*
+        #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+        pub enum $name {
+            $($variant,)+
+        }
+
+        impl $name {
+            /// Every value, in the order FORMAT.md lists them.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)+];
+            /// What the value is called in messages ("power kind", …).
+            pub const WHAT: &'static str = $what;
+
+            /// The English key, as written in the sources and in open data.
+            pub fn key(self) -> &'static str {
+                match self { $($name::$variant => $key,)+ }
+            }
+
+            /// The Chinese label.
+            pub fn label(self) -> &'static str {
+                match self { $($name::$variant => $label,)+ }
+            }
+
+            /// The label in English, for sites whose language is `en`.
+            pub fn english(self) -> &'static str {
+                match self { $($name::$variant => $english,)+ }
+            }
+
+            /// Accepts the key, the label or a documented short form.
+            pub fn parse(text: &str) -> Option<Self> {
+                match text {
+                    $($key | $label $(| $alias)* => Some($name::$variant),)+
+                    _ => None,
+                }
+            }
+
+            /// "`a` (甲), `b` (乙), …" for error messages.
+            pub fn choices() -> String {
+                Self::ALL
+                    .iter()
+                    .map(|v| format!("`{}` ({})", v.key(), v.label()))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            }
+        }
+
+        impl fmt::Display for $name {
+            fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str(self.key())
+            }
+        }
+
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                $name::parse(&text).ok_or_else(|| {
+                    serde::de::Error::custom(format!(
+                        "{}{} `{}` is not one of: {}",
+                        crate::model::labels::ENUM_ERROR_PREFIX,
+                        $what,
+                        text,
+                        $name::choices()
+                    ))
+                })
+            }
+        }
+
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+                serializer.serialize_str(self.key())
+            }
+        }
+    };
+}
+
+/// Marks the messages of the enum deserializers so the loader can classify them.
+pub(crate) const ENUM_ERROR_PREFIX: &str = "invalid value: ";
+
+labelled_enum! {
+    /// The kind of an entry in the power list (权力类型).
+    PowerKind, "power kind" {
+        Licensing => "licensing", "行政许可", "licensing";
+        Penalty => "penalty", "行政处罚", "penalty";
+        Enforcement => "enforcement", "行政强制", "enforcement";
+        Levy => "levy", "行政征收", "levy";
+        Payment => "payment", "行政给付", "payment";
+        Inspection => "inspection", "行政检查", "inspection";
+        Confirmation => "confirmation", "行政确认", "confirmation";
+        Reward => "reward", "行政奖励", "reward";
+        Ruling => "ruling", "行政裁决", "ruling";
+        Other => "other", "其他", "other";
+    }
+}
+
+labelled_enum! {
+    /// What became of a power in the power-list reform (权力状态).
+    PowerStatus, "power status" {
+        Retained => "retained", "保留", "retained";
+        Cancelled => "cancelled", "取消", "cancelled";
+        Transferred => "transferred", "转移", "transferred";
+        Delegated => "delegated", "委托下放", "delegated";
+    }
+}
+
+impl PowerStatus {
+    /// Transferred and delegated powers name who exercises them now.
+    pub fn needs_delegate(self) -> bool {
+        matches!(self, PowerStatus::Transferred | PowerStatus::Delegated)
+    }
+}
+
+labelled_enum! {
+    /// The eight kinds of in-process and after-the-fact supervision (事中事后监管制度), in
+    /// DOMAIN.md's order.
+    SupervisionCategory, "supervision category" {
+        Approval => "approval", "审批事项", "approvals";
+        CancelledPower => "cancelled-power", "取消权力", "cancelled powers";
+        TransferredPower => "transferred-power", "转移权力", "transferred powers";
+        DelegatedPower => "delegated-power", "委托下放权力", "delegated powers";
+        ProjectFunds => "project-funds", "项目资金", "project funds";
+        KeyArea => "key-area", "重点领域", "key areas";
+        CaseHandling => "case-handling", "案件查处", "case handling";
+        Discretion => "discretion", "规范自由裁量权", "penalty discretion";
+    }
+}
+
+impl SupervisionCategory {
+    /// The power status a regime of this category supervises, for the four power categories.
+    pub fn required_status(self) -> Option<PowerStatus> {
+        match self {
+            SupervisionCategory::Approval => Some(PowerStatus::Retained),
+            SupervisionCategory::CancelledPower => Some(PowerStatus::Cancelled),
+            SupervisionCategory::TransferredPower => Some(PowerStatus::Transferred),
+            SupervisionCategory::DelegatedPower => Some(PowerStatus::Delegated),
+            _ => None,
+        }
+    }
+}
+
+labelled_enum! {
+    /// The four kinds of public service (公共服务事项).
+    ServiceCategory, "service category" {
+        Basic => "basic", "基础性服务", "basic services" | "基础性";
+        Economic => "economic", "经济性服务", "economic services" | "经济性";
+        Safety => "safety", "安全性服务", "safety services" | "安全性";
+        Social => "social", "社会性服务", "social services" | "社会性";
+    }
+}
+
+labelled_enum! {
+    /// The language of the site's own words.
+    Language, "language" {
+        ZhCn => "zh-CN", "简体中文", "Chinese";
+        En => "en", "English", "English";
+    }
+}
