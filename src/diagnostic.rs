@@ -251,6 +251,7 @@ impl<'a> Report<'a> {
             d.file.as_deref().and_then(|f| self.sources.get(f)),
         ) {
             (Some(path), Some(span), Some(text)) => {
+                let span = &char_span(text, span);
                 let covered = match &d.related {
                     Some((other, _)) => span.start.min(other.start)..span.end.max(other.end),
                     None => span.clone(),
@@ -358,17 +359,23 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The lines around `span` (the whole lines it covers), their byte offset and first line number;
-/// quoting a window instead of the whole file keeps rendering cheap on huge files.
-fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, usize) {
+/// `span` widened to whole characters, so that it never cuts a multi-byte character.
+fn char_span(text: &str, span: &Range<usize>) -> Range<usize> {
     let mut start = span.start.min(text.len());
     while !text.is_char_boundary(start) {
         start -= 1;
     }
-    let mut end = span.end.max(span.start).min(text.len());
+    let mut end = span.end.max(start).min(text.len());
     while !text.is_char_boundary(end) {
         end += 1;
     }
+    start..end
+}
+
+/// The lines around `span` (the whole lines it covers), their byte offset and first line number;
+/// quoting a window instead of the whole file keeps rendering cheap on huge files.
+fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, usize) {
+    let Range { start, end } = char_span(text, &span);
     let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let first_line = text[..line_start].matches('\n').count() + 1;
@@ -405,4 +412,17 @@ pub fn sort(diagnostics: &mut [Diagnostic]) {
                 &b.message,
             ))
     });
+}
+
+/// The table of every code, as README.md shows it between its `codes` markers.
+pub fn code_table() -> String {
+    let mut out = String::from("| code | level | problem |\n|---|---|---|\n");
+    for code in Code::ALL {
+        let level = match code.severity() {
+            Severity::Error => "error",
+            Severity::Warning => "warning",
+        };
+        let _ = writeln!(out, "| `{}` | {level} | {} |", code.as_str(), code.title());
+    }
+    out
 }
