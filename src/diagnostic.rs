@@ -227,8 +227,9 @@ impl<'a> Report<'a> {
         if let (Some(file), Some(span)) = (&d.file, &d.span)
             && let Some(text) = self.sources.get(file)
         {
+            let span = char_span(text, span);
             let start = position(text, span.start);
-            let end = position(text, span.end.max(span.start));
+            let end = position(text, span.end);
             located.line = Some(start.line);
             located.column = Some(start.column);
             located.end_line = Some(end.line);
@@ -245,11 +246,17 @@ impl<'a> Report<'a> {
         };
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let path = d.file.as_deref().map(|f| self.display_path(f));
-        let mut group = match (
-            &path,
-            &d.span,
-            d.file.as_deref().and_then(|f| self.sources.get(f)),
-        ) {
+        let text = d.file.as_deref().and_then(|f| self.sources.get(f));
+        let mut group = match (&path, &d.span, text) {
+            // The bytes of a file that is not UTF-8 make no sense as text: give the place only.
+            (Some(path), Some(span), Some(text)) if d.code == Code::NotUtf8 => {
+                let at = position(text, span.start);
+                Group::with_title(title).element(
+                    annotate_snippets::Origin::path(path.as_str())
+                        .line(at.line)
+                        .char_column(at.column),
+                )
+            }
             (Some(path), Some(span), Some(text)) => {
                 let span = &char_span(text, span);
                 let covered = match &d.related {
@@ -257,12 +264,21 @@ impl<'a> Report<'a> {
                     None => span.clone(),
                 };
                 let (excerpt, offset, first_line) = excerpt(text, covered);
-                let local = |s: &Range<usize>| (s.start - offset)..(s.end.max(s.start) - offset);
+                // Quote CRLF files without the `\r`s, which would show as `␍`.
+                let local = |s: &Range<usize>| {
+                    let shift =
+                        |at: usize| at - offset - excerpt[..at - offset].matches('\r').count();
+                    shift(s.start)..shift(s.end.max(s.start))
+                };
+                let quoted = excerpt
+                    .replace("\r\n", "\n")
+                    .trim_end_matches('\r')
+                    .to_string();
                 let mut annotation = AnnotationKind::Primary.span(local(span));
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.as_str());
                 }
-                let mut snippet = Snippet::source(excerpt)
+                let mut snippet = Snippet::source(quoted)
                     .line_start(first_line)
                     .path(path.as_str())
                     .annotation(annotation);

@@ -72,8 +72,7 @@ pub fn load(root: &Path) -> anyhow::Result<Project> {
         .with_context(|| format!("cannot read project directory `{}`", root.display()))?;
     if !root.join(SITE_FILE).exists() {
         bail!(
-            "no resplist.toml in `{}`: this is not a resplist project (run `resplist init {}` to create one)",
-            root.display(),
+            "no resplist.toml in `{}`: this is not a resplist project; give the folder that holds resplist.toml, or create one (see docs/format.md)",
             root.display()
         );
     }
@@ -365,6 +364,16 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
 
 fn parse_site(file: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<SiteFile> {
     let root = parse_document(file, text, diagnostics)?;
+    if let DeValue::Table(table) = root.get_ref()
+        && table.get("site").is_none()
+    {
+        diagnostics.push(
+            Diagnostic::new(Code::MissingField, "resplist.toml has no `[site]` table")
+                .in_file(file)
+                .help("start the file with a `[site]` line, followed by `title = \"…\"` and `jurisdiction = \"…\"`; see docs/format.md"),
+        );
+        return None;
+    }
     match deserialize::<SiteFile>(root) {
         Ok(site) => Some(site),
         Err(err) => {
@@ -522,24 +531,7 @@ fn toml_error(file: &Path, text: &str, err: &toml::de::Error) -> Diagnostic {
 
 fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
     if let Some(rest) = message.strip_prefix("unknown field `") {
-        let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
-        let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-        let suggestion = closest(field, &allowed);
-        let mut help = match suggestion {
-            Some(s) => format!("did you mean `{s}`? "),
-            None => String::new(),
-        };
-        if allowed.is_empty() {
-            help.push_str("this table takes no fields; remove it");
-        } else {
-            help.push_str(&format!(
-                "the fields allowed here are: {}",
-                allowed.join(", ")
-            ));
-        }
-        return Diagnostic::new(Code::UnknownField, format!("unknown field `{field}`"))
-            .label("not a field of this table")
-            .help(help);
+        return unknown_field(rest, text, span.start);
     }
     if let Some(rest) = message.strip_prefix("missing field `") {
         let field = rest.trim_end_matches('`');
@@ -548,8 +540,13 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
             .and_then(|t| t.lines().next())
             .unwrap_or("")
             .trim();
+        if !table.starts_with('[') && !table.starts_with('{') {
+            return Diagnostic::new(Code::MissingField, format!("missing required field `{field}`"))
+                .label("this file has no such line")
+                .help(format!("add `{field} = …` near the top of the file, before the first `[…]` header; docs/format.md lists the required fields"));
+        }
         let place = if table.starts_with('[') {
-            format!(" to `{table}`")
+            format!(" to this `{table}`")
         } else {
             String::new()
         };
@@ -563,48 +560,121 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
         ));
     }
     if let Some(rest) = message.strip_prefix(crate::model::labels::ENUM_ERROR_PREFIX) {
-        let (what, choices) = rest.split_once(" is not one of: ").unwrap_or((rest, ""));
-        return Diagnostic::new(Code::BadEnum, format!("{what} is not a valid value"))
-            .label("not in the list")
-            .help(format!(
-                "use one of: {choices} (the English key or the Chinese label)"
-            ));
+        return bad_enum(rest);
     }
     if let Some(rest) = message.strip_prefix("invalid type: ") {
         let (found, expected) = rest
             .split_once(", expected ")
             .unwrap_or((rest, "another type"));
+        let (found, expected) = (plain_type(found), plain_type(expected));
         return Diagnostic::new(
             Code::WrongType,
             format!("wrong type: this is {found}, but {expected} is expected"),
         )
         .label(format!("expected {expected}"))
-        .help(type_help(expected));
+        .help(type_help(&expected));
     }
     if message.starts_with("invalid length") || message.starts_with("invalid value") {
         return Diagnostic::new(Code::WrongType, message.to_string())
             .help("check the value's type against docs/format.md");
     }
     if message.starts_with("duplicate key") {
-        return Diagnostic::new(Code::Syntax, message.to_string())
+        let key = text.get(span).unwrap_or("").trim();
+        return Diagnostic::new(Code::Syntax, format!("duplicate key `{key}`"))
             .label("defined again here")
-            .help("each key may appear once per table; remove or rename one of them");
+            .help("each key may appear once per table; remove or rename one of them (a new `[[…]]` header starts a new entry)");
     }
     Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
         .label("here")
         .help("check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`")
 }
 
+fn unknown_field(rest: &str, text: &str, at: usize) -> Diagnostic {
+    let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
+    let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
+    let mut help = match closest(field, &allowed) {
+        Some(s) => format!("did you mean `{s}`? "),
+        None => String::new(),
+    };
+    if allowed.is_empty() {
+        help.push_str("this table takes no fields; remove it");
+    } else {
+        help.push_str(&format!(
+            "the fields allowed here are: {}",
+            allowed.join(", ")
+        ));
+    }
+    // Keys after a `[header]` belong to that table; say which one, since that is the usual surprise.
+    if let Some(header) = enclosing_header(text, at) {
+        help.push_str(&format!(". This key is inside `{header}`: a key belongs to the table whose header comes before it, so move it above that header if it belongs elsewhere"));
+    }
+    Diagnostic::new(Code::UnknownField, format!("unknown field `{field}`"))
+        .label("not a field of this table")
+        .help(help)
+}
+
+/// The last `[table]` or `[[array]]` header before byte `at`, if any.
+fn enclosing_header(text: &str, at: usize) -> Option<&str> {
+    text.get(..at)?
+        .lines()
+        .rev()
+        .map(str::trim)
+        .find(|l| l.starts_with('['))
+        .map(|l| l.split('#').next().unwrap_or(l).trim())
+}
+
+fn bad_enum(rest: &str) -> Diagnostic {
+    let (what, choices) = rest.split_once(" is not one of: ").unwrap_or((rest, ""));
+    let value = what.split('`').nth(1).unwrap_or("");
+    let mut names: Vec<&str> = choices.split('`').skip(1).step_by(2).collect();
+    names.extend(choices.split(['(', ')']).skip(1).step_by(2));
+    let suggestion = closest(value, &names)
+        .map(|s| format!("did you mean `{s}`? "))
+        .unwrap_or_default();
+    Diagnostic::new(Code::BadEnum, format!("{what} is not a valid value"))
+        .label("not in the list")
+        .help(format!(
+            "{suggestion}use one of: {choices} (the English key or the Chinese label)"
+        ))
+}
+
+/// serde's type names in words a clerk knows.
+fn plain_type(serde: &str) -> String {
+    let serde = serde.trim();
+    let serde = serde
+        .strip_prefix("a ")
+        .or_else(|| serde.strip_prefix("an "))
+        .unwrap_or(serde);
+    if serde == "i64" || serde.starts_with("integer") {
+        return serde
+            .replacen("integer", "a whole number", 1)
+            .replace("i64", "a whole number");
+    }
+    for (from, to) in [
+        ("sequence", "a list"),
+        ("map", "a table"),
+        ("struct ", "a table"),
+        ("boolean", "true or false"),
+        ("bool", "true or false"),
+        ("string", "text in quotes"),
+    ] {
+        if serde.starts_with(from) {
+            return to.to_string();
+        }
+    }
+    serde.to_string()
+}
+
 fn type_help(expected: &str) -> String {
     if expected.contains("string") {
         "put the text in double quotes, e.g. `name = \"污染防治科\"`".into()
-    } else if expected.contains("sequence") {
-        "write a list in brackets, e.g. `basis = [\"三定方案\"]`".into()
-    } else if expected.contains("bool") {
+    } else if expected.contains("list") {
+        "write a list in brackets, e.g. `basis = [\"三定方案\"]`, or for a list of entries one `[[name]]` header per entry".into()
+    } else if expected.contains("true or false") {
         "write `true` or `false` without quotes".into()
-    } else if expected.contains("i64") || expected.contains("integer") {
+    } else if expected.contains("whole number") {
         "write a whole number without quotes, e.g. `order = 10`".into()
-    } else if expected.contains("struct") || expected.contains("map") {
+    } else if expected.contains("table") {
         "this must be a table: use a `[name]` or `[[name]]` header (see docs/format.md)".into()
     } else {
         format!("write {expected} here; see docs/format.md")

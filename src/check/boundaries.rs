@@ -2,6 +2,8 @@
 //! departments; mock-case steps are taken by the boundary's departments and show every partner.
 
 use std::collections::{HashMap, HashSet};
+use std::ops::Range;
+use std::path::Path;
 
 use super::Cx;
 use super::references::suggestion;
@@ -102,36 +104,63 @@ fn department_exists(id: &Spanned<String>, project: &Project, cx: &mut Cx<'_>) -
 
 /// Boundary ids are unique project-wide, and so are their titles (one matter, one lead).
 pub(super) fn project_wide(project: &Project, out: &mut Vec<Diagnostic>) {
-    let mut ids: HashMap<&str, &str> = HashMap::new();
-    let mut titles: HashMap<&str, &str> = HashMap::new();
+    let mut ids: HashMap<&str, (&str, Range<usize>)> = HashMap::new();
+    let mut titles: HashMap<&str, (&str, Range<usize>)> = HashMap::new();
     for d in &project.departments {
         let file = project.file_of(&d.id);
         for b in &d.boundaries {
             let b = b.get_ref();
             let id = b.id.get_ref().as_str();
             if !id.is_empty() {
-                if let Some(first) = ids.get(id) {
-                    out.push(
-                        Diagnostic::new(Code::DuplicateId, format!("duplicate boundary id `{id}`"))
-                            .at(&file, b.id.span())
-                            .help(format!("boundary ids are unique across the project and `{id}` is already used by `{first}`; rename one of them")),
-                    );
+                if let Some((first, span)) = ids.get(id) {
+                    out.push(duplicate(
+                        Code::DuplicateId,
+                        format!("duplicate boundary id `{id}`"),
+                        (&file, b.id.span()),
+                        (project, first, span),
+                        "boundary ids are unique across the whole project: rename one of them",
+                    ));
                 } else {
-                    ids.insert(id, &d.id);
+                    ids.insert(id, (&d.id, b.id.span()));
                 }
             }
             let title = b.title.get_ref().trim();
             if !title.is_empty() {
-                if let Some(first) = titles.get(title) {
-                    out.push(
-                        Diagnostic::new(Code::DuplicateBoundaryTitle, format!("boundary title `{title}` is also used by `{first}`"))
-                            .at(&file, b.title.span())
-                            .help("one matter has one lead department: keep the boundary in one lead's file and list the other department as a partner"),
-                    );
+                if let Some((first, span)) = titles.get(title) {
+                    out.push(duplicate(
+                        Code::DuplicateBoundaryTitle,
+                        format!("two boundaries are titled `{title}`"),
+                        (&file, b.title.span()),
+                        (project, first, span),
+                        "one matter has one lead department: keep one boundary, in its lead's file, and list the other department as a partner there",
+                    ));
                 } else {
-                    titles.insert(title, &d.id);
+                    titles.insert(title, (&d.id, b.title.span()));
                 }
             }
         }
+    }
+}
+
+/// A duplicate at `here`, pointing at the first occurrence: in the snippet when it is in the
+/// same file, by file name otherwise.
+fn duplicate(
+    code: Code,
+    message: String,
+    here: (&Path, Range<usize>),
+    first: (&Project, &str, &Range<usize>),
+    help: &str,
+) -> Diagnostic {
+    let (project, first_department, first_span) = first;
+    let first_file = project.file_of(first_department);
+    let mut d = Diagnostic::new(code, message).at(here.0, here.1);
+    if first_file == here.0 {
+        d.related = Some((first_span.clone(), "first used here".into()));
+        d.help(help)
+    } else {
+        d.help(format!(
+            "it is first used in {}; {help}",
+            first_file.display()
+        ))
     }
 }

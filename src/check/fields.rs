@@ -227,7 +227,7 @@ pub fn phone_problem(text: &str) -> Option<&'static str> {
     if let Some(ext) = extension
         && (ext.is_empty() || !ext.chars().all(|c| c.is_ascii_digit()))
     {
-        return Some("the extension must be digits, e.g. `转 8001`");
+        return Some("the extension after `转` or `ext.` must be digits");
     }
     let main = main.trim_end();
     let body = main.strip_prefix('+').unwrap_or(main);
@@ -259,12 +259,21 @@ fn split_extension(text: &str) -> (&str, Option<&str>) {
 }
 
 fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
+    if value.get_ref().trim().is_empty() {
+        cx.report(
+            Code::BadPhone,
+            value,
+            "the phone number is empty",
+            "write the number, e.g. `0571-6310 0001`, or delete the line",
+        );
+        return;
+    }
     if let Some(problem) = phone_problem(value.get_ref()) {
         cx.report(
             Code::BadPhone,
             value,
             format!("`{}` is not a valid phone number", value.get_ref()),
-            format!("{problem}; e.g. `0571-6310 0001` or `0571-6310 0001 转 8001`"),
+            format!("{problem}; for example `0571-6310 0001` or `0571-6310 0001 转 8001`"),
         );
     }
 }

@@ -71,7 +71,7 @@ fn regimes(d: &Department, cx: &mut Cx<'_>) {
                     Code::RegimeStatusMismatch,
                     id,
                     format!(
-                        "power `{}` is {} ({}), but a {} ({}) regime supervises {} powers",
+                        "power `{}` is {} ({}), but regimes of category {} ({}) supervise {} powers",
                         id.get_ref(),
                         status.key(),
                         status.label(),

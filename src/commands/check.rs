@@ -84,7 +84,11 @@ fn append(path: &Path, text: &str) -> anyhow::Result<()> {
 
 /// The one-line summary in the seed's style, in the site's language.
 pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> String {
-    let t = Totals::of(&project.departments);
+    // Count every department file, parsed or not, so errors do not make departments vanish.
+    let t = Totals {
+        departments: project.department_files.len(),
+        ..Totals::of(&project.departments)
+    };
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let name = project
