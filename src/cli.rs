@@ -45,6 +45,19 @@ pub struct BuildArgs {
     /// Where to write the site (default: `[build] output`, else `public/` in the project).
     #[arg(long, short)]
     pub output: Option<PathBuf>,
+    /// A theme directory whose files override the built-in theme's (default: `[build] theme`).
+    #[arg(long)]
+    pub theme: Option<PathBuf>,
+    /// Replace the output directory even if resplist did not create it (never `/`, the home
+    /// directory or the project itself).
+    #[arg(long)]
+    pub force: bool,
+    /// Print nothing on success.
+    #[arg(long, short)]
+    pub quiet: bool,
+    /// When to colour warnings and errors.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

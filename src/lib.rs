@@ -6,5 +6,8 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod index;
 pub mod load;
 pub mod model;
+pub mod render;
+pub mod theme;

@@ -8,10 +8,7 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
-        Command::Build(_) => {
-            eprintln!("resplist build: not implemented yet; `resplist check` works");
-            Ok(exit::CANNOT_RUN)
-        }
+        Command::Build(args) => commands::build::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

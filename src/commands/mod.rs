@@ -1,6 +1,7 @@
 //! The commands behind the CLI: each takes its parsed arguments, runs the library and returns
 //! the process exit code.
 
+pub mod build;
 pub mod check;
 
 /// Exit codes shared by every command.

@@ -50,6 +50,9 @@ impl Site {
 pub struct Build {
     #[serde(default)]
     pub output: Option<Spanned<String>>,
+    /// A theme directory whose files override the built-in theme's (an extension of FORMAT.md).
+    #[serde(default)]
+    pub theme: Option<Spanned<String>>,
 }
 
 /// One government department's list (部门责任清单): one file under `departments/`.

@@ -1,0 +1,306 @@
+//! The HTML pages (home, departments, boundaries, supervision, services, print edition, 404)
+//! and the sitemap, rendered from Tera templates with a small context per page.
+
+use std::collections::BTreeMap;
+
+use anyhow::Context as _;
+use serde::Serialize;
+use tera::{Context, Tera};
+
+use super::views::{
+    self, BoundaryView, Counts, DepartmentRef, Group, Phone, RegimeView, ServiceView,
+};
+use super::{Writer, markdown};
+use crate::index::ListIndex;
+use crate::load::Project;
+use crate::model::{Language, ServiceCategory, SupervisionCategory, Totals};
+use crate::theme::Theme;
+
+/// The parts of every page's context that do not change between pages.
+#[derive(Serialize)]
+struct SiteView {
+    title: String,
+    jurisdiction: String,
+    lang: &'static str,
+    published: Option<String>,
+    feedback: Option<String>,
+    feedback_phone: Option<Phone>,
+    totals: Vec<String>,
+}
+
+struct Renderer<'a> {
+    tera: Tera,
+    base: Context,
+    base_url: Option<String>,
+    sitemap: Vec<String>,
+    out: &'a mut Writer,
+}
+
+impl Renderer<'_> {
+    /// Renders `template` to `path`; `depth` is how many folders deep the page is.
+    fn page(
+        &mut self,
+        template: &str,
+        path: &str,
+        title: &str,
+        current: &str,
+        extra: Context,
+    ) -> anyhow::Result<()> {
+        let depth = path.matches('/').count();
+        let mut cx = self.base.clone();
+        cx.insert("root", &"../".repeat(depth));
+        cx.insert("page_title", title);
+        cx.insert("current", current);
+        let public = path.strip_suffix("index.html").unwrap_or(path);
+        if let Some(base) = &self.base_url {
+            cx.insert("canonical", &format!("{base}{public}"));
+            self.sitemap.push(format!("{base}{public}"));
+        }
+        cx.extend(extra);
+        let html = self
+            .tera
+            .render(template, &cx)
+            .with_context(|| format!("cannot render {path} with the theme's {template}"))?;
+        self.out.write(path, html.as_bytes())
+    }
+}
+
+pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Result<()> {
+    let language = project.language();
+    let words = theme.strings(language)?;
+    let index = ListIndex::new(project);
+    let mut tera = Tera::default();
+    tera.set_escape_fn(escape_html);
+    tera.add_raw_templates(theme.templates().collect::<Vec<_>>())
+        .context("the theme's templates have errors")?;
+    let site = site_view(project, &words, language);
+    let base_url = project
+        .site
+        .as_ref()
+        .and_then(|s| s.site.get_ref().base_url.as_ref())
+        .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')));
+    let mut base = Context::new();
+    base.insert("t", &words);
+    base.insert("site", &site);
+    let mut r = Renderer {
+        tera,
+        base,
+        base_url,
+        sitemap: Vec::new(),
+        out,
+    };
+
+    let departments: Vec<_> = index
+        .departments
+        .iter()
+        .map(|d| views::department(d, &index, language))
+        .collect();
+    let boundaries: Vec<BoundaryView> = index
+        .boundaries
+        .iter()
+        .map(|(lead, b)| views::boundary(lead, b, &index))
+        .collect();
+
+    // Home.
+    #[derive(Serialize)]
+    struct Row<'a> {
+        #[serde(flatten)]
+        link: &'a DepartmentRef,
+        counts: &'a Counts,
+    }
+    let rows: Vec<Row> = departments
+        .iter()
+        .map(|d| Row {
+            link: &d.link,
+            counts: &d.counts,
+        })
+        .collect();
+    let mut cx = Context::new();
+    cx.insert("departments", &rows);
+    r.page("index.html", "index.html", &site.title, "home", cx)?;
+
+    // One page per department.
+    for d in &departments {
+        let mut cx = Context::new();
+        cx.insert("department", d);
+        r.page(
+            "department.html",
+            &views::department_url(&d.link.id),
+            &d.link.name,
+            "departments",
+            cx,
+        )?;
+    }
+
+    // Boundaries: index by area, one page each.
+    let mut areas: Vec<(String, String)> = boundaries
+        .iter()
+        .map(|b| (b.area.clone(), b.area.clone()))
+        .collect();
+    areas.sort();
+    areas.dedup();
+    let by_area = views::grouped(
+        &areas,
+        boundaries.iter().map(|b| (b.area.clone(), b)).collect(),
+    );
+    let mut cx = Context::new();
+    cx.insert("groups", &by_area);
+    r.page(
+        "boundaries.html",
+        "boundaries/index.html",
+        &words_of(&words, "boundaries"),
+        "boundaries",
+        cx,
+    )?;
+    for b in &boundaries {
+        let mut cx = Context::new();
+        cx.insert("boundary", b);
+        r.page("boundary.html", &b.url, &b.title, "boundaries", cx)?;
+    }
+
+    // Supervision regimes by category, services by category.
+    let regimes = regimes_by_category(&departments, language);
+    let mut cx = Context::new();
+    cx.insert("groups", &regimes);
+    r.page(
+        "supervision.html",
+        "supervision/index.html",
+        &words_of(&words, "supervision"),
+        "supervision",
+        cx,
+    )?;
+    let services = services_by_category(&departments, language);
+    let mut cx = Context::new();
+    cx.insert("groups", &services);
+    r.page(
+        "services.html",
+        "services/index.html",
+        &words_of(&words, "services"),
+        "services",
+        cx,
+    )?;
+
+    // The print edition: everything in one document.
+    let mut cx = Context::new();
+    cx.insert("departments", &departments);
+    cx.insert("areas", &by_area);
+    cx.insert("regimes", &regimes);
+    cx.insert("services", &services);
+    r.page(
+        "print.html",
+        "print.html",
+        &words_of(&words, "print"),
+        "print",
+        cx,
+    )?;
+
+    // 404 is served from any path, so its links are absolute when the site's address is known.
+    let mut cx = r.base.clone();
+    cx.insert("root", &r.base_url.clone().unwrap_or_default());
+    cx.insert("page_title", &words_of(&words, "not_found"));
+    cx.insert("current", "");
+    let html = r
+        .tera
+        .render("404.html", &cx)
+        .context("cannot render 404.html")?;
+    r.out.write("404.html", html.as_bytes())?;
+
+    if r.base_url.is_some() {
+        let mut cx = Context::new();
+        cx.insert("urls", &r.sitemap);
+        let xml = r
+            .tera
+            .render("sitemap.xml", &cx)
+            .context("cannot render sitemap.xml")?;
+        r.out.write("sitemap.xml", xml.as_bytes())?;
+    }
+    for (path, contents) in theme.statics() {
+        r.out
+            .write(&format!("static/{path}"), contents.as_bytes())?;
+    }
+    Ok(())
+}
+
+fn words_of(words: &BTreeMap<String, String>, key: &str) -> String {
+    words.get(key).cloned().unwrap_or_else(|| key.to_string())
+}
+
+fn site_view(project: &Project, words: &BTreeMap<String, String>, language: Language) -> SiteView {
+    let t = Totals::of(&project.departments);
+    let count = |key: &str, n: usize| words_of(words, key).replace("{n}", &n.to_string());
+    let site = project.site.as_ref().map(|s| s.site.get_ref());
+    SiteView {
+        title: site.map(|s| s.title.get_ref().clone()).unwrap_or_default(),
+        jurisdiction: site
+            .map(|s| s.jurisdiction.get_ref().clone())
+            .unwrap_or_default(),
+        lang: language.key(),
+        published: site
+            .and_then(|s| s.published.as_ref())
+            .map(|d| d.get_ref().to_string()),
+        feedback: site
+            .and_then(|s| s.feedback.as_ref())
+            .map(|f| f.get_ref().trim().to_string())
+            .filter(|f| markdown::is_safe_url(f)),
+        feedback_phone: site
+            .and_then(|s| s.feedback_phone.as_ref())
+            .map(|p| Phone::new(p.get_ref())),
+        totals: vec![
+            count("count_departments", t.departments),
+            count("count_duties", t.duties),
+            count("count_items", t.work_items),
+            count("count_boundaries", t.boundaries),
+            count("count_supervision", t.supervision),
+            count("count_services", t.services),
+        ],
+    }
+}
+
+fn regimes_by_category(
+    departments: &[views::DepartmentView],
+    language: Language,
+) -> Vec<Group<RegimeView>> {
+    let keys: Vec<(String, String)> = SupervisionCategory::ALL
+        .iter()
+        .map(|c| (c.key().to_string(), views::label(*c, language)))
+        .collect();
+    let entries = departments
+        .iter()
+        .flat_map(|d| d.supervision.iter())
+        .map(|r| (r.category_key.to_string(), r.clone()))
+        .collect();
+    views::grouped(&keys, entries)
+}
+
+fn services_by_category(
+    departments: &[views::DepartmentView],
+    language: Language,
+) -> Vec<Group<ServiceView>> {
+    let keys: Vec<(String, String)> = ServiceCategory::ALL
+        .iter()
+        .map(|c| (c.key().to_string(), views::label(*c, language)))
+        .collect();
+    let entries = departments
+        .iter()
+        .flat_map(|d| d.services.iter())
+        .map(|s| (s.category_key.to_string(), s.clone()))
+        .collect();
+    views::grouped(&keys, entries)
+}
+
+/// HTML escaping for text and double- or single-quoted attributes. Unlike Tera's default it
+/// leaves `/` alone, so relative links stay readable in the page source.
+pub fn escape_html(input: &str) -> String {
+    let mut out = String::with_capacity(input.len() + input.len() / 8);
+    for c in input.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

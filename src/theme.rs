@@ -1,0 +1,151 @@
+//! The theme: templates, static files and the site's own words. The default theme is embedded
+//! in the binary; a theme directory overrides any of its files by the same relative path.
+
+use std::collections::BTreeMap;
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use crate::model::Language;
+
+macro_rules! embed {
+    ($($path:literal),+ $(,)?) => {
+        &[$(($path, include_str!(concat!("../themes/default/", $path))),)+]
+    };
+}
+
+/// Every file of `themes/default/`, by relative path. A test keeps this list complete.
+pub const DEFAULT_FILES: &[(&str, &str)] = embed![
+    "templates/base.html",
+    "templates/macros.html",
+    "templates/index.html",
+    "templates/department.html",
+    "templates/boundaries.html",
+    "templates/boundary.html",
+    "templates/supervision.html",
+    "templates/services.html",
+    "templates/print.html",
+    "templates/404.html",
+    "templates/sitemap.xml",
+    "static/style.css",
+    "static/print.css",
+    "static/favicon.svg",
+    "strings/zh-CN.toml",
+    "strings/en.toml",
+];
+
+/// A theme resolved to its files: the override directory's where it has them, else the default's.
+#[derive(Debug, Clone)]
+pub struct Theme {
+    files: BTreeMap<String, String>,
+}
+
+impl Theme {
+    /// The default theme, overridden by the files of `dir` when given.
+    pub fn load(dir: Option<&Path>) -> anyhow::Result<Theme> {
+        let mut files: BTreeMap<String, String> = DEFAULT_FILES
+            .iter()
+            .map(|(p, c)| (p.to_string(), c.to_string()))
+            .collect();
+        if let Some(dir) = dir {
+            if !dir.is_dir() {
+                anyhow::bail!("the theme directory `{}` does not exist", dir.display());
+            }
+            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+                let entry = entry.with_context(|| {
+                    format!("cannot read the theme directory `{}`", dir.display())
+                })?;
+                if !entry.file_type().is_file() {
+                    continue;
+                }
+                let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
+                let key = relative.to_string_lossy().replace('\\', "/");
+                if !(key.starts_with("templates/")
+                    || key.starts_with("static/")
+                    || key.starts_with("strings/"))
+                {
+                    continue;
+                }
+                let text = fs::read_to_string(entry.path()).with_context(|| {
+                    format!(
+                        "cannot read the theme file `{}` (theme files must be UTF-8 text)",
+                        entry.path().display()
+                    )
+                })?;
+                files.insert(key, text);
+            }
+        }
+        Ok(Theme { files })
+    }
+
+    /// Templates by name (`base.html`, …).
+    pub fn templates(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix("templates/").map(|name| (name, v.as_str())))
+    }
+
+    /// Static files by their path in the output (`style.css`, …).
+    pub fn statics(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files
+            .iter()
+            .filter_map(|(k, v)| k.strip_prefix("static/").map(|name| (name, v.as_str())))
+    }
+
+    /// The site's words in `language`: the theme's file over the default one, key by key.
+    pub fn strings(&self, language: Language) -> anyhow::Result<BTreeMap<String, String>> {
+        let path = format!("strings/{}.toml", language.key());
+        let default = DEFAULT_FILES
+            .iter()
+            .find(|(p, _)| *p == path)
+            .map_or("", |(_, c)| c);
+        let mut words: BTreeMap<String, String> =
+            toml::from_str(default).context("the built-in strings are broken")?;
+        if let Some(text) = self.files.get(&path).filter(|t| t.as_str() != default) {
+            let theirs: BTreeMap<String, String> = toml::from_str(text)
+                .with_context(|| format!("the theme's {path} is not a table of strings"))?;
+            words.extend(theirs);
+        }
+        Ok(words)
+    }
+}
+
+/// Where `[build] theme` or `--theme` points, relative to the project for the former.
+pub fn theme_dir(cli: Option<&Path>, configured: Option<&str>, project: &Path) -> Option<PathBuf> {
+    cli.map(Path::to_path_buf)
+        .or_else(|| configured.map(|c| project.join(c)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_default_theme_file_is_embedded() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("themes/default");
+        for entry in walkdir::WalkDir::new(&root) {
+            let entry = entry.unwrap();
+            if entry.file_type().is_file() {
+                let key = entry
+                    .path()
+                    .strip_prefix(&root)
+                    .unwrap()
+                    .to_string_lossy()
+                    .replace('\\', "/");
+                assert!(
+                    DEFAULT_FILES.iter().any(|(p, _)| *p == key),
+                    "{key} is not in DEFAULT_FILES"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn both_languages_have_the_same_words() {
+        let theme = Theme::load(None).unwrap();
+        let zh = theme.strings(Language::ZhCn).unwrap();
+        let en = theme.strings(Language::En).unwrap();
+        assert_eq!(zh.keys().collect::<Vec<_>>(), en.keys().collect::<Vec<_>>());
+    }
+}
