@@ -9,7 +9,14 @@ pub fn to_html(source: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
     let mut dropped_links = Vec::new();
     let mut in_image = false;
+    let mut last_char = ' ';
     let events = Parser::new_ext(source, options).filter_map(|event| match event {
+        Event::Text(text) => {
+            last_char = text.chars().last().unwrap_or(last_char);
+            if in_image && text.is_empty() { Some(Event::Text(CowStr::Borrowed("图片"))) } else { Some(Event::Text(text)) }
+        }
+        // A line break inside a Chinese paragraph is not a space (CommonMark assumes it is).
+        Event::SoftBreak if is_wide(last_char) => None,
         Event::Html(raw) | Event::InlineHtml(raw) => Some(Event::Text(raw)),
         Event::Start(Tag::Link {
             link_type,
@@ -50,14 +57,16 @@ pub fn to_html(source: &str) -> String {
             in_image = false;
             (!dropped_links.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
         }
-        Event::Text(text) if in_image && text.is_empty() => {
-            Some(Event::Text(CowStr::Borrowed("图片")))
-        }
         other => Some(other),
     });
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// CJK characters and full-width punctuation, between which line breaks are not spaces.
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// Links a published list may carry: web pages, e-mail, phone numbers and in-page anchors.
@@ -104,6 +113,12 @@ mod tests {
             html.contains("<a href=\"https://example.org/a.png\">水质图</a>"),
             "{html}"
         );
+    }
+
+    #[test]
+    fn line_breaks_in_chinese_are_not_spaces() {
+        assert_eq!(to_html("造成春江水体污染，\n城关段下游"), "<p>造成春江水体污染，城关段下游</p>\n");
+        assert_eq!(to_html("one\ntwo"), "<p>one\ntwo</p>\n");
     }
 
     #[test]
