@@ -13,7 +13,11 @@ pub fn to_html(source: &str) -> String {
     let events = Parser::new_ext(source, options).filter_map(|event| match event {
         Event::Text(text) => {
             last_char = text.chars().last().unwrap_or(last_char);
-            if in_image && text.is_empty() { Some(Event::Text(CowStr::Borrowed("图片"))) } else { Some(Event::Text(text)) }
+            if in_image && text.is_empty() {
+                Some(Event::Text(CowStr::Borrowed("图片")))
+            } else {
+                Some(Event::Text(text))
+            }
         }
         // A line break inside a Chinese paragraph is not a space (CommonMark assumes it is).
         Event::SoftBreak if is_wide(last_char) => None,
@@ -117,7 +121,10 @@ mod tests {
 
     #[test]
     fn line_breaks_in_chinese_are_not_spaces() {
-        assert_eq!(to_html("造成春江水体污染，\n城关段下游"), "<p>造成春江水体污染，城关段下游</p>\n");
+        assert_eq!(
+            to_html("造成春江水体污染，\n城关段下游"),
+            "<p>造成春江水体污染，城关段下游</p>\n"
+        );
         assert_eq!(to_html("one\ntwo"), "<p>one\ntwo</p>\n");
     }
 

@@ -31,6 +31,12 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             project.display()
         )
     })?;
+    if absolute.parent().is_none() {
+        bail!(
+            "refusing to replace `{}` with the site, even with --force: choose an output directory such as `public`",
+            absolute.display()
+        );
+    }
     let Some(name) = absolute
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
