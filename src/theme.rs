@@ -27,10 +27,12 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed![
     "templates/services.html",
     "templates/print.html",
     "templates/404.html",
+    "templates/search.html",
     "templates/sitemap.xml",
     "static/style.css",
     "static/print.css",
     "static/favicon.svg",
+    "static/search.js",
     "strings/zh-CN.toml",
     "strings/en.toml",
 ];

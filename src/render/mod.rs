@@ -5,6 +5,7 @@ pub mod markdown;
 pub mod opendata;
 pub mod output;
 mod pages;
+pub mod search;
 pub mod views;
 
 use std::fs;

@@ -10,7 +10,7 @@ use tera::{Context, Tera};
 use super::views::{
     self, BoundaryView, Counts, DepartmentRef, Group, Phone, RegimeView, ServiceView,
 };
-use super::{Writer, markdown};
+use super::{Writer, markdown, search};
 use crate::index::ListIndex;
 use crate::load::Project;
 use crate::model::{Language, ServiceCategory, SupervisionCategory, Totals};
@@ -180,6 +180,20 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
         cx,
     )?;
 
+    // Search: its page and its index.
+    r.page(
+        "search.html",
+        "search/index.html",
+        &words_of(&words, "search"),
+        "search",
+        Context::new(),
+    )?;
+    let kinds: Vec<String> = search::KIND_KEYS
+        .iter()
+        .map(|k| words_of(&words, k))
+        .collect();
+    search::render(&search::documents(&index), &kinds, r.out)?;
+
     // The print edition: everything in one document.
     let mut cx = Context::new();
     cx.insert("departments", &departments);
@@ -199,6 +213,11 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
     cx.insert("root", &r.base_url.clone().unwrap_or_default());
     cx.insert("page_title", &words_of(&words, "not_found"));
     cx.insert("current", "");
+    let css = theme
+        .statics()
+        .find(|(p, _)| *p == "style.css")
+        .map_or("", |(_, c)| c);
+    cx.insert("inline_css", css);
     let html = r
         .tera
         .render("404.html", &cx)

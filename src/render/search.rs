@@ -1,0 +1,390 @@
+//! The offline search index: a character-bigram index, so that any query of two or more
+//! characters that occurs anywhere in a title or text is found — inside Chinese words too, where
+//! word segmenters miss — plus mixed Chinese/ASCII and phone-number fragments.
+//!
+//! Everything is sharded into small `.js` files that register themselves with the page's search
+//! script (script tags work from `file://`, where `fetch` does not): a page loads only
+//! `search/meta.js` up front, then the few index shards its query's bigrams hash to, then the
+//! document shards of the results it shows.
+
+use std::collections::BTreeMap;
+use std::fmt::Write as _;
+
+use serde::Serialize;
+
+use super::Writer;
+use super::views::{Phone, boundary_url, department_url};
+use crate::index::ListIndex;
+use crate::model::Department;
+
+/// What a result is; the number is its code in the index and its place in `KIND_KEYS`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kind {
+    Department = 0,
+    Office = 1,
+    Duty = 2,
+    WorkItem = 3,
+    Boundary = 4,
+    Regime = 5,
+    Service = 6,
+}
+
+/// The strings-file keys of the kinds' labels, in code order.
+pub const KIND_KEYS: [&str; 7] = [
+    "kind_department",
+    "kind_office",
+    "kind_duty",
+    "kind_item",
+    "kind_boundary",
+    "kind_regime",
+    "kind_service",
+];
+
+/// Documents per document shard.
+const DOCS_PER_SHARD: usize = 256;
+/// Aim for index shards of about this many bytes.
+const INDEX_SHARD_BYTES: usize = 32 * 1024;
+
+/// One searchable thing and what a result shows about it.
+#[derive(Debug, Clone)]
+pub struct Doc {
+    pub kind: Kind,
+    pub title: String,
+    pub department: String,
+    pub office: String,
+    pub phone: String,
+    /// The phone as a `tel:` link, empty when there is no phone.
+    pub tel: String,
+    pub url: String,
+    /// Searched but not shown.
+    pub body: String,
+}
+
+/// The text a query is matched against: lowercase letters and digits of any script, full-width
+/// ASCII folded to half-width, everything else (spaces, punctuation, hyphens) dropped. The page's
+/// script normalizes queries the same way.
+pub fn normalize(text: &str) -> String {
+    text.chars()
+        .map(|c| match c as u32 {
+            0xFF01..=0xFF5E => char::from_u32(c as u32 - 0xFEE0).unwrap_or(c),
+            _ => c,
+        })
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The bigrams of normalized text, each once.
+fn bigrams(normalized: &str) -> Vec<String> {
+    let chars: Vec<char> = normalized.chars().collect();
+    let mut grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
+    grams.sort();
+    grams.dedup();
+    grams
+}
+
+/// The shard a bigram lives in; the page's script computes the same (31-multiplier hash over
+/// code points, 32-bit).
+pub fn shard_of(gram: &str, shards: usize) -> usize {
+    let mut h: u32 = 0;
+    for c in gram.chars() {
+        h = h.wrapping_mul(31).wrapping_add(c as u32);
+    }
+    (h as usize) % shards
+}
+
+/// Every searchable thing of the project, in publication order.
+pub fn documents(index: &ListIndex<'_>) -> Vec<Doc> {
+    let mut docs = Vec::new();
+    for d in &index.departments {
+        department_docs(d, &mut docs);
+    }
+    for (lead, b) in &index.boundaries {
+        let case = b.case.get_ref();
+        let mut body = vec![
+            b.area.get_ref().as_str(),
+            b.lead_duty.get_ref(),
+            case.title.get_ref(),
+            case.scenario.get_ref(),
+        ];
+        body.extend(
+            b.partners
+                .get_ref()
+                .iter()
+                .map(|p| p.get_ref().duty.get_ref().as_str()),
+        );
+        body.extend(
+            case.steps
+                .iter()
+                .map(|s| s.get_ref().action.get_ref().as_str()),
+        );
+        docs.push(Doc {
+            kind: Kind::Boundary,
+            title: b.title.get_ref().clone(),
+            department: lead.display_name().to_string(),
+            office: String::new(),
+            phone: String::new(),
+            tel: String::new(),
+            url: boundary_url(b.id.get_ref()),
+            body: body.join("\n"),
+        });
+    }
+    docs
+}
+
+fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
+    let page = department_url(&d.id);
+    let dept = d.display_name().to_string();
+    let doc =
+        |kind, title: &str, anchor: &str, office: Option<&crate::model::Section>, body: String| {
+            Doc {
+                kind,
+                title: title.to_string(),
+                department: dept.clone(),
+                office: office.map(|s| s.name.get_ref().clone()).unwrap_or_default(),
+                phone: office
+                    .map(|s| s.phone.get_ref().clone())
+                    .unwrap_or_default(),
+                tel: office
+                    .map(|s| Phone::new(s.phone.get_ref()).tel)
+                    .unwrap_or_default(),
+                url: if anchor.is_empty() {
+                    page.clone()
+                } else {
+                    format!("{page}#{anchor}")
+                },
+                body,
+            }
+        };
+    let mut body = vec![d.name.get_ref().clone()];
+    body.extend(d.summary.iter().map(|s| s.get_ref().clone()));
+    body.extend(d.address.iter().map(|s| s.get_ref().clone()));
+    body.extend(d.phone.iter().map(|s| s.get_ref().clone()));
+    docs.push(doc(
+        Kind::Department,
+        d.name.get_ref(),
+        "",
+        None,
+        body.join("\n"),
+    ));
+    for s in &d.sections {
+        let s = s.get_ref();
+        docs.push(doc(
+            Kind::Office,
+            s.name.get_ref(),
+            &format!("section-{}", s.id.get_ref()),
+            Some(s),
+            s.phone.get_ref().clone(),
+        ));
+    }
+    for duty in &d.duties {
+        let duty = duty.get_ref();
+        let note = duty
+            .note
+            .as_ref()
+            .map(|n| n.get_ref().clone())
+            .unwrap_or_default();
+        docs.push(doc(
+            Kind::Duty,
+            duty.title.get_ref(),
+            &format!("duty-{}", duty.id.get_ref()),
+            None,
+            note,
+        ));
+        for (i, item) in duty.items.iter().enumerate() {
+            let item = item.get_ref();
+            let mut body: Vec<String> = item.note.iter().map(|n| n.get_ref().clone()).collect();
+            body.extend(
+                item.powers
+                    .iter()
+                    .filter_map(|p| d.power(p.get_ref()))
+                    .map(|p| p.name.get_ref().clone()),
+            );
+            let anchor = format!("item-{}-{}", duty.id.get_ref(), i + 1);
+            docs.push(doc(
+                Kind::WorkItem,
+                item.text.get_ref(),
+                &anchor,
+                d.section(item.section.get_ref()),
+                body.join("\n"),
+            ));
+        }
+    }
+    for r in &d.supervision {
+        let r = r.get_ref();
+        let mut body: Vec<String> = r
+            .measures
+            .get_ref()
+            .iter()
+            .map(|m| m.get_ref().clone())
+            .collect();
+        body.extend(r.indicators.iter().map(|i| {
+            format!(
+                "{} {}",
+                i.get_ref().name.get_ref(),
+                i.get_ref().target.get_ref()
+            )
+        }));
+        body.extend(
+            r.procedure
+                .iter()
+                .chain(r.penalty.iter())
+                .map(|t| t.get_ref().clone()),
+        );
+        body.extend(
+            r.power_ids()
+                .filter_map(|p| d.power(p.get_ref()))
+                .map(|p| p.name.get_ref().clone()),
+        );
+        let office = r.section.as_ref().and_then(|s| d.section(s.get_ref()));
+        docs.push(doc(
+            Kind::Regime,
+            r.title.get_ref(),
+            &format!("regime-{}", r.id.get_ref()),
+            office,
+            body.join("\n"),
+        ));
+    }
+    for s in &d.services {
+        let s = s.get_ref();
+        let body: Vec<String> = s
+            .description
+            .iter()
+            .chain(s.frequency.iter())
+            .map(|t| t.get_ref().clone())
+            .collect();
+        let office = s.section.as_ref().and_then(|x| d.section(x.get_ref()));
+        docs.push(doc(
+            Kind::Service,
+            s.title.get_ref(),
+            &format!("service-{}", s.id.get_ref()),
+            office,
+            body.join("\n"),
+        ));
+    }
+}
+
+#[derive(Serialize)]
+struct Meta<'a> {
+    shards: usize,
+    docs_per_shard: usize,
+    docs: usize,
+    kinds: Vec<&'a str>,
+}
+
+/// Writes `search/meta.js`, the index shards and the document shards. `kind_labels` are the
+/// kinds' labels in the site's language.
+pub fn render(docs: &[Doc], kind_labels: &[String], out: &mut Writer) -> anyhow::Result<()> {
+    // bigram → ascending postings (doc id × 16 + kind × 2 + whether the bigram is in the title)
+    let mut postings: BTreeMap<String, Vec<u64>> = BTreeMap::new();
+    let mut normalized = Vec::with_capacity(docs.len());
+    for (id, doc) in docs.iter().enumerate() {
+        let title = normalize(&doc.title);
+        let body = normalize(&doc.body);
+        let in_title = bigrams(&title);
+        let mut all = in_title.clone();
+        all.extend(bigrams(&body));
+        all.sort();
+        all.dedup();
+        for gram in all {
+            let flag = u64::from(in_title.binary_search(&gram).is_ok());
+            postings
+                .entry(gram)
+                .or_default()
+                .push(id as u64 * 16 + (doc.kind as u64) * 2 + flag);
+        }
+        normalized.push((title, body));
+    }
+    let total: usize = postings.values().map(Vec::len).sum();
+    let shards = (total * 5 / INDEX_SHARD_BYTES)
+        .max(1)
+        .next_power_of_two()
+        .min(4096);
+    let mut by_shard: Vec<BTreeMap<&str, &Vec<u64>>> = vec![BTreeMap::new(); shards];
+    for (gram, list) in &postings {
+        by_shard[shard_of(gram, shards)].insert(gram, list);
+    }
+    for (n, grams) in by_shard.iter().enumerate() {
+        let mut js = format!("resplistSearch.index({n},{{");
+        for (i, (gram, list)) in grams.iter().enumerate() {
+            if i > 0 {
+                js.push(',');
+            }
+            let _ = write!(js, "{}:[", serde_json::to_string(gram)?);
+            // Delta-encoded: the script restores the values with a running sum.
+            let mut previous = 0;
+            for (k, value) in list.iter().enumerate() {
+                if k > 0 {
+                    js.push(',');
+                }
+                let _ = write!(js, "{}", value - previous);
+                previous = *value;
+            }
+            js.push(']');
+        }
+        js.push_str("});\n");
+        out.write(&format!("search/i{n}.js"), js.as_bytes())?;
+    }
+    for (n, chunk) in docs.chunks(DOCS_PER_SHARD).enumerate() {
+        let rows: Vec<[&String; 8]> = chunk
+            .iter()
+            .zip(&normalized[n * DOCS_PER_SHARD..])
+            .map(|(d, (title, body))| {
+                [
+                    &d.title,
+                    &d.department,
+                    &d.office,
+                    &d.phone,
+                    &d.tel,
+                    &d.url,
+                    title,
+                    body,
+                ]
+            })
+            .collect();
+        let js = format!(
+            "resplistSearch.docs({n},{});\n",
+            serde_json::to_string(&rows)?
+        );
+        out.write(&format!("search/d{n}.js"), js.as_bytes())?;
+    }
+    let meta = Meta {
+        shards,
+        docs_per_shard: DOCS_PER_SHARD,
+        docs: docs.len(),
+        kinds: kind_labels.iter().map(String::as_str).collect(),
+    };
+    out.write(
+        "search/meta.js",
+        format!("resplistSearch.meta({});\n", serde_json::to_string(&meta)?).as_bytes(),
+    )?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalization_keeps_letters_and_digits_of_any_script() {
+        assert_eq!(normalize("0000-6301 0103 转 8001"), "000063010103转8001");
+        assert_eq!(normalize("ＰＭ２.５ 监测"), "pm25监测");
+        assert_eq!(normalize("“违法停车”，"), "违法停车");
+    }
+
+    #[test]
+    fn bigrams_cover_every_substring() {
+        assert_eq!(bigrams("违法停车"), ["停车", "法停", "违法"]);
+        assert!(bigrams("a").is_empty());
+    }
+
+    #[test]
+    fn shard_hash_is_stable() {
+        // The page's script must agree with these values.
+        assert_eq!(
+            shard_of("停车", 1 << 30),
+            (0x505c_u32.wrapping_mul(31).wrapping_add(0x8f66)) as usize % (1 << 30)
+        );
+        assert_eq!(shard_of("ab", 7), (97 * 31 + 98) % 7);
+    }
+}
