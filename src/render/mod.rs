@@ -1,10 +1,11 @@
 //! The published output: site pages, print edition, open data. Each renderer reads the checked
 //! model (through views) and writes files into a staging directory that `output` swaps in.
 
+pub mod diagrams;
 pub mod markdown;
 pub mod opendata;
 pub mod output;
-mod pages;
+pub mod pages;
 pub mod search;
 pub mod views;
 

@@ -10,7 +10,7 @@ use tera::{Context, Tera};
 use super::views::{
     self, BoundaryView, Counts, DepartmentRef, Group, Phone, RegimeView, ServiceView,
 };
-use super::{Writer, markdown, search};
+use super::{Writer, diagrams, markdown, search};
 use crate::index::ListIndex;
 use crate::load::Project;
 use crate::model::{Language, ServiceCategory, SupervisionCategory, Totals};
@@ -90,16 +90,27 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
         out,
     };
 
-    let departments: Vec<_> = index
+    let mut departments: Vec<_> = index
         .departments
         .iter()
         .map(|d| views::department(d, &index, language))
         .collect();
-    let boundaries: Vec<BoundaryView> = index
+    let mut boundaries: Vec<BoundaryView> = index
         .boundaries
         .iter()
         .map(|(lead, b)| views::boundary(lead, b, &index))
         .collect();
+    add_feedback(&mut departments, &mut boundaries, &site, &words);
+    for b in &mut boundaries {
+        let title = format!("{}：{}", words_of(&words, "swimlane"), b.case_title);
+        b.swimlane = diagrams::swimlane(
+            b,
+            &title,
+            &words_of(&words, "swimlane_desc"),
+            &words_of(&words, "lead_short"),
+            &words_of(&words, "partner_short"),
+        );
+    }
 
     // Home.
     #[derive(Serialize)]
@@ -115,8 +126,17 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
             counts: &d.counts,
         })
         .collect();
+    let bars: Vec<(&DepartmentRef, &Counts)> = rows.iter().map(|r| (r.link, r.counts)).collect();
+    let chart = diagrams::counts_chart(
+        &bars,
+        ["col_duties", "col_items", "col_regimes", "col_services"]
+            .map(|k| words.get(k).map_or(k, String::as_str)),
+        &words_of(&words, "chart"),
+        &words_of(&words, "chart_desc"),
+    );
     let mut cx = Context::new();
     cx.insert("departments", &rows);
+    cx.insert("chart", &chart);
     r.page("index.html", "index.html", &site.title, "home", cx)?;
 
     // One page per department.
@@ -145,6 +165,7 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
     );
     let mut cx = Context::new();
     cx.insert("groups", &by_area);
+    cx.insert("matrix", &matrix(&index, &boundaries));
     r.page(
         "boundaries.html",
         "boundaries/index.html",
@@ -322,4 +343,87 @@ pub fn escape_html(input: &str) -> String {
         }
     }
     out
+}
+
+/// Who leads (●) and who partners (○) in which boundary, for the departments in any boundary.
+#[derive(Serialize)]
+struct Matrix<'a> {
+    departments: Vec<DepartmentRef>,
+    rows: Vec<MatrixRow<'a>>,
+}
+
+#[derive(Serialize)]
+struct MatrixRow<'a> {
+    title: &'a str,
+    url: &'a str,
+    cells: Vec<&'static str>,
+}
+
+fn matrix<'a>(index: &ListIndex<'_>, boundaries: &'a [BoundaryView]) -> Matrix<'a> {
+    let involved = |id: &str| {
+        boundaries
+            .iter()
+            .any(|b| b.lead.id == id || b.partners.iter().any(|p| p.department.id == id))
+    };
+    let departments: Vec<DepartmentRef> = index
+        .departments
+        .iter()
+        .filter(|d| involved(&d.id))
+        .map(|d| DepartmentRef::of(d))
+        .collect();
+    let rows = boundaries
+        .iter()
+        .map(|b| MatrixRow {
+            title: &b.title,
+            url: &b.url,
+            cells: departments
+                .iter()
+                .map(|d| {
+                    if b.lead.id == d.id {
+                        "lead"
+                    } else if b.partners.iter().any(|p| p.department.id == d.id) {
+                        "partner"
+                    } else {
+                        ""
+                    }
+                })
+                .collect(),
+        })
+        .collect();
+    Matrix { departments, rows }
+}
+
+/// Gives every commentable entry a link to the feedback channel that names it.
+fn add_feedback(
+    departments: &mut [views::DepartmentView],
+    boundaries: &mut [BoundaryView],
+    site: &SiteView,
+    words: &BTreeMap<String, String>,
+) {
+    let Some(channel) = site.feedback.as_deref() else {
+        return;
+    };
+    let prefix = format!("[{}] {}：", site.title, words_of(words, "feedback_subject"));
+    let short = |t: &str| t.chars().take(40).collect::<String>();
+    let link = |reference: String| {
+        Some(views::feedback_link(
+            channel,
+            &format!("{prefix}{reference}"),
+        ))
+    };
+    for d in departments.iter_mut() {
+        let name = d.link.name.clone();
+        for duty in &mut d.duties {
+            duty.feedback = link(format!("{name} {} {}", duty.id, short(&duty.title)));
+        }
+        for r in &mut d.supervision {
+            r.feedback = link(format!("{name} {} {}", r.id, short(&r.title)));
+        }
+        for s in &mut d.services {
+            s.feedback = link(format!("{name} {} {}", s.id, short(&s.title)));
+        }
+    }
+    for b in boundaries.iter_mut() {
+        b.feedback = link(format!("{} {}", b.id, short(&b.title)));
+    }
 }

@@ -112,6 +112,7 @@ pub struct DepartmentView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct DutyView {
+    pub feedback: Option<String>,
     pub id: String,
     pub title: String,
     pub basis: Vec<String>,
@@ -149,6 +150,9 @@ pub struct BoundaryRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct BoundaryView {
+    pub feedback: Option<String>,
+    /// The mock case as an inline SVG swimlane (built by `diagrams`).
+    pub swimlane: String,
     pub id: String,
     pub title: String,
     pub area: String,
@@ -177,6 +181,7 @@ pub struct StepView {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct RegimeView {
+    pub feedback: Option<String>,
     pub id: String,
     pub title: String,
     pub category: String,
@@ -199,6 +204,7 @@ pub struct PowerRef {
 
 #[derive(Debug, Clone, Serialize)]
 pub struct ServiceView {
+    pub feedback: Option<String>,
     pub id: String,
     pub title: String,
     pub category: String,
@@ -285,6 +291,7 @@ pub fn department(d: &Department, index: &ListIndex<'_>, language: Language) -> 
         .iter()
         .map(|duty| duty.get_ref())
         .map(|duty| DutyView {
+            feedback: None,
             id: text(&duty.id),
             title: text(&duty.title),
             basis: duty.basis.get_ref().iter().map(text).collect(),
@@ -388,6 +395,8 @@ pub fn boundary(lead: &Department, b: &Boundary, index: &ListIndex<'_>) -> Bound
     };
     let case = b.case.get_ref();
     BoundaryView {
+        feedback: None,
+        swimlane: String::new(),
         id: text(&b.id),
         title: text(&b.title),
         area: text(&b.area),
@@ -424,6 +433,7 @@ pub fn boundary(lead: &Department, b: &Boundary, index: &ListIndex<'_>) -> Bound
 
 pub fn regime(d: &Department, r: &SupervisionRegime, language: Language) -> RegimeView {
     RegimeView {
+        feedback: None,
         id: text(&r.id),
         title: text(&r.title),
         category: label(*r.category.get_ref(), language),
@@ -452,6 +462,7 @@ pub fn regime(d: &Department, r: &SupervisionRegime, language: Language) -> Regi
 
 pub fn service(d: &Department, s: &PublicService, language: Language) -> ServiceView {
     ServiceView {
+        feedback: None,
         id: text(&s.id),
         title: text(&s.title),
         category: label(*s.category.get_ref(), language),
@@ -479,4 +490,56 @@ pub fn grouped<T>(keys: &[(String, String)], entries: Vec<(String, T)>) -> Vec<G
             })
         })
         .collect()
+}
+
+/// A link to the site's feedback channel carrying `reference`: the subject of a `mailto:`
+/// message, or a `ref` parameter of a web form.
+pub fn feedback_link(channel: &str, reference: &str) -> String {
+    let separator = if channel.contains('?') { '&' } else { '?' };
+    let key = if channel.to_ascii_lowercase().starts_with("mailto:") {
+        "subject"
+    } else {
+        "ref"
+    };
+    format!("{channel}{separator}{key}={}", percent_encode(reference))
+}
+
+/// Percent-encodes everything but RFC 3986's unreserved characters.
+fn percent_encode(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() * 3);
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'.' | b'_' | b'~') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn feedback_links_carry_the_reference() {
+        assert_eq!(
+            feedback_link("mailto:a@b.org", "意见 x/1"),
+            "mailto:a@b.org?subject=%E6%84%8F%E8%A7%81%20x%2F1"
+        );
+        assert_eq!(
+            feedback_link("https://b.org/form?x=1", "r"),
+            "https://b.org/form?x=1&ref=r"
+        );
+    }
+
+    #[test]
+    fn phones_become_tel_links() {
+        assert_eq!(
+            Phone::new("0000-6301 0106 转 8001").tel,
+            "tel:000063010106,8001"
+        );
+        assert_eq!(Phone::new("+86 (571) 1234-5678").tel, "tel:+8657112345678");
+        assert_eq!(Phone::new("0571-12345 ext. 12").tel, "tel:057112345,12");
+    }
 }

@@ -1,0 +1,236 @@
+//! Pictures drawn at build time as inline SVG, no JavaScript: the swimlane of a boundary's mock
+//! case, and the bar chart of each department's counts. Each carries a title and description for
+//! screen readers; the same facts are always on the page as text too.
+
+use std::fmt::Write as _;
+
+use super::pages::escape_html as esc;
+use super::views::{BoundaryView, Counts, DepartmentRef};
+
+const FONT: f32 = 12.0;
+const LINE: f32 = 15.0;
+
+/// Approximate rendered width of `text` in units of the font size: CJK and full-width characters
+/// are one em, the rest about half.
+fn ems(text: &str) -> f32 {
+    text.chars()
+        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.55 })
+        .sum()
+}
+
+/// Splits `text` into at most `lines` lines of at most `width` ems, ending with … when cut.
+fn wrap(text: &str, width: f32, lines: usize) -> Vec<String> {
+    let mut out = vec![String::new()];
+    let mut used = 0.0;
+    for c in text.chars() {
+        let w = ems(&c.to_string());
+        if used + w > width {
+            if out.len() == lines {
+                if let Some(l) = out.last_mut() {
+                    l.pop();
+                    l.push('…');
+                }
+                return out;
+            }
+            out.push(String::new());
+            used = 0.0;
+        }
+        if let Some(l) = out.last_mut() {
+            l.push(c);
+        }
+        used += w;
+    }
+    out
+}
+
+fn text_lines(svg: &mut String, x: f32, y: f32, lines: &[String], class: &str) {
+    let _ = write!(svg, r#"<text class="{class}" x="{x}" y="{y}">"#);
+    for (i, line) in lines.iter().enumerate() {
+        let dy = if i == 0 { 0.0 } else { LINE };
+        let _ = write!(svg, r#"<tspan x="{x}" dy="{dy}">{}</tspan>"#, esc(line));
+    }
+    svg.push_str("</text>");
+}
+
+/// The mock case as a swimlane: one lane per department, the lead's first and marked, each step
+/// a box in its department's lane, in order from left to right, joined by arrows.
+pub fn swimlane(
+    b: &BoundaryView,
+    title: &str,
+    description: &str,
+    lead_word: &str,
+    partner_word: &str,
+) -> String {
+    const LABEL_W: f32 = 112.0;
+    const COL_W: f32 = 148.0;
+    const BOX_W: f32 = 134.0;
+    const LANE_H: f32 = 90.0;
+    const BOX_H: f32 = 76.0;
+    let mut lanes: Vec<&DepartmentRef> = vec![&b.lead];
+    lanes.extend(b.partners.iter().map(|p| &p.department));
+    let lane_of = |id: &str| lanes.iter().position(|d| d.id == id).unwrap_or(0);
+    let width = LABEL_W + COL_W * b.steps.len().max(1) as f32 + 8.0;
+    let height = LANE_H * lanes.len() as f32 + 2.0;
+    let id = format!("swimlane-{}", b.id);
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="swimlane" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
+        esc(title),
+        esc(description)
+    );
+    let _ = write!(
+        svg,
+        r#"<defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrowhead"/></marker></defs>"#
+    );
+    for (i, dept) in lanes.iter().enumerate() {
+        let y = LANE_H * i as f32;
+        let class = if i == 0 {
+            "lane lane-lead"
+        } else if i % 2 == 0 {
+            "lane lane-even"
+        } else {
+            "lane"
+        };
+        let _ = write!(
+            svg,
+            r#"<rect class="{class}" x="0" y="{y}" width="{width}" height="{LANE_H}"/>"#
+        );
+        let role = if i == 0 { lead_word } else { partner_word };
+        let mut label = vec![role.to_string()];
+        label.extend(wrap(&dept.short_name, (LABEL_W - 16.0) / FONT, 2));
+        text_lines(
+            &mut svg,
+            8.0,
+            y + 24.0,
+            &label,
+            if i == 0 {
+                "lane-label lead"
+            } else {
+                "lane-label"
+            },
+        );
+    }
+    let boxes: Vec<(f32, f32)> = b
+        .steps
+        .iter()
+        .enumerate()
+        .map(|(i, s)| {
+            (
+                LABEL_W + COL_W * i as f32,
+                LANE_H * lane_of(&s.department.id) as f32 + (LANE_H - BOX_H) / 2.0,
+            )
+        })
+        .collect();
+    for pair in boxes.windows(2) {
+        let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
+        let (sx, sy, ex, ey) = (x1 + BOX_W, y1 + BOX_H / 2.0, x2 - 2.0, y2 + BOX_H / 2.0);
+        let mid = (sx + ex) / 2.0;
+        let _ = write!(
+            svg,
+            r#"<path class="flow" d="M{sx} {sy}H{mid}V{ey}H{ex}" marker-end="url(#{id}-arrow)"/>"#
+        );
+    }
+    for (step, (x, y)) in b.steps.iter().zip(&boxes) {
+        let class = if step.is_lead {
+            "step step-lead"
+        } else {
+            "step"
+        };
+        let _ = write!(
+            svg,
+            r#"<g><title>{}. {}：{}</title><rect class="{class}" x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4"/>"#,
+            step.number,
+            esc(&step.department.short_name),
+            esc(&step.action)
+        );
+        let mut lines = vec![format!("{}. {}", step.number, step.department.short_name)];
+        lines.extend(wrap(&step.action, (BOX_W - 14.0) / FONT, 3));
+        text_lines(&mut svg, x + 7.0, y + 17.0, &lines, "step-text");
+        svg.push_str("</g>");
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+/// Bars of each department's duties, work items, regimes and services, each column scaled to
+/// its own largest value.
+pub fn counts_chart(
+    rows: &[(&DepartmentRef, &Counts)],
+    columns: [&str; 4],
+    title: &str,
+    description: &str,
+) -> String {
+    const LABEL_W: f32 = 120.0;
+    const COL_W: f32 = 150.0;
+    const BAR_MAX: f32 = 112.0;
+    const ROW_H: f32 = 24.0;
+    const HEAD_H: f32 = 28.0;
+    let values = |c: &Counts| [c.duties, c.items, c.supervision, c.services];
+    let mut max = [1usize; 4];
+    for (_, c) in rows {
+        for (m, v) in max.iter_mut().zip(values(c)) {
+            *m = (*m).max(v);
+        }
+    }
+    let width = LABEL_W + COL_W * 4.0;
+    let height = HEAD_H + ROW_H * rows.len() as f32 + 4.0;
+    let mut svg = String::new();
+    let _ = write!(
+        svg,
+        r#"<svg class="chart" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="chart-t chart-d"><title id="chart-t">{}</title><desc id="chart-d">{}</desc>"#,
+        esc(title),
+        esc(description)
+    );
+    for (k, name) in columns.iter().enumerate() {
+        let x = LABEL_W + COL_W * k as f32;
+        let _ = write!(
+            svg,
+            r#"<text class="chart-head" x="{x}" y="18">{}</text>"#,
+            esc(name)
+        );
+    }
+    for (i, (dept, counts)) in rows.iter().enumerate() {
+        let y = HEAD_H + ROW_H * i as f32;
+        if i % 2 == 1 {
+            let _ = write!(
+                svg,
+                r#"<rect class="chart-band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>"#
+            );
+        }
+        let label = wrap(&dept.short_name, (LABEL_W - 12.0) / FONT, 1);
+        let _ = write!(
+            svg,
+            r#"<text class="chart-label" x="4" y="{}">{}</text>"#,
+            y + 16.0,
+            esc(&label.concat())
+        );
+        for (k, (v, m)) in values(counts).into_iter().zip(max).enumerate() {
+            let x = LABEL_W + COL_W * k as f32;
+            let w = (BAR_MAX * v as f32 / m as f32).max(1.0);
+            let _ = write!(
+                svg,
+                r#"<rect class="bar bar-{k}" x="{x}" y="{}" width="{w}" height="14"/><text class="bar-value" x="{}" y="{}">{v}</text>"#,
+                y + 5.0,
+                x + w + 4.0,
+                y + 16.0
+            );
+        }
+    }
+    svg.push_str("</svg>");
+    svg
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn wrapping_cuts_with_an_ellipsis() {
+        assert_eq!(
+            wrap("一二三四五六七八九十", 4.0, 2),
+            ["一二三四", "五六七…"]
+        );
+        assert_eq!(wrap("短", 4.0, 2), ["短"]);
+    }
+}
