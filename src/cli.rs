@@ -19,6 +19,94 @@ pub enum Command {
     Check(CheckArgs),
     /// Check a project and build its website, printable edition and open data.
     Build(BuildArgs),
+    /// Show what changed in the list between two versions (git revisions or directories).
+    Diff(DiffArgs),
+    /// Rewrite source files into the canonical layout, keeping every comment.
+    Fmt(FmtArgs),
+    /// Write JSON Schemas of resplist.toml and department files, for editors.
+    Schema(SchemaArgs),
+    /// Create a new project.
+    Init(InitArgs),
+    /// Add something to a project from a commented template.
+    #[command(subcommand)]
+    New(NewCommand),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct DiffArgs {
+    /// The older version: a git revision (default: HEAD).
+    pub base: Option<String>,
+    /// The newer version: a git revision (default: the working tree).
+    pub head: Option<String>,
+    /// The project directory (the one holding resplist.toml), inside a git repository.
+    #[arg(long, default_value = ".")]
+    pub project: PathBuf,
+    /// Compare two project directories instead of git revisions.
+    #[arg(long, num_args = 2, value_names = ["OLD", "NEW"], conflicts_with_all = ["base", "head"])]
+    pub dirs: Option<Vec<PathBuf>>,
+    /// How to print the changes.
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+    /// When to colour the human format.
+    #[arg(long, value_enum, default_value_t = Color::Auto)]
+    pub color: Color,
+    /// Exit with 1 when there are changes (like `git diff --exit-code`).
+    #[arg(long)]
+    pub exit_code: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    /// A readable report for the terminal.
+    Human,
+    /// A pull-request comment: a summary table, then details per department.
+    Markdown,
+    /// Every change as JSON.
+    Json,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct FmtArgs {
+    /// The project directory (the one holding resplist.toml).
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// Change nothing; list the files that would change and exit 1 if there are any.
+    #[arg(long)]
+    pub check: bool,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct SchemaArgs {
+    /// Where to write the schemas.
+    #[arg(long, short, default_value = ".")]
+    pub output: PathBuf,
+}
+
+#[derive(Debug, clap::Args)]
+pub struct InitArgs {
+    /// The directory to create the project in (created if missing).
+    pub dir: PathBuf,
+    /// The language of the site's own words.
+    #[arg(long, default_value = "zh-CN", value_parser = ["zh-CN", "en"])]
+    pub language: String,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum NewCommand {
+    /// Add a department file, `departments/<ID>.toml`.
+    Department(NewDepartmentArgs),
+}
+
+#[derive(Debug, clap::Args)]
+pub struct NewDepartmentArgs {
+    /// The department's id: the file name, e.g. `huanbao`.
+    pub id: String,
+    /// The department's full name, e.g. "春江县环境保护局".
+    #[arg(long)]
+    pub name: String,
+    /// The project directory (the one holding resplist.toml).
+    #[arg(long, default_value = ".")]
+    pub project: PathBuf,
 }
 
 #[derive(Debug, clap::Args)]
@@ -68,6 +156,8 @@ pub enum Format {
     Json,
     /// GitHub Actions workflow commands (annotations on the pull request).
     Github,
+    /// A GitLab Code Quality report (JSON), for merge-request annotations.
+    Gitlab,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -344,6 +344,29 @@ impl<'a> Report<'a> {
         format!("::{command} {}::{}", props.join(","), github_data(&message))
     }
 
+    /// A GitLab Code Quality report: one JSON array of CodeClimate issues.
+    pub fn gitlab(&self, diagnostics: &[Diagnostic]) -> String {
+        let issues: Vec<serde_json::Value> = diagnostics
+            .iter()
+            .map(|d| {
+                let l = self.locate(d);
+                let path = l.file.clone().unwrap_or_else(|| "resplist.toml".into());
+                let description = match l.help {
+                    Some(help) => format!("{} ({}; help: {help})", l.message, l.code),
+                    None => format!("{} ({})", l.message, l.code),
+                };
+                serde_json::json!({
+                    "description": description,
+                    "check_name": l.code,
+                    "fingerprint": fingerprint(&[l.code, &path, l.message]),
+                    "severity": match l.severity { Severity::Error => "major", Severity::Warning => "minor" },
+                    "location": {"path": path, "lines": {"begin": l.line.unwrap_or(1)}},
+                })
+            })
+            .collect();
+        serde_json::to_string_pretty(&issues).unwrap_or_default()
+    }
+
     /// The full report as Markdown, for `$GITHUB_STEP_SUMMARY`.
     pub fn markdown(&self, diagnostics: &[Diagnostic], summary: &str) -> String {
         let mut out = String::from("## resplist check\n\n");
@@ -396,6 +419,19 @@ fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, usize) {
     let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
     let first_line = text[..line_start].matches('\n').count() + 1;
     (&text[line_start..line_end], line_start, first_line)
+}
+
+/// A stable identifier of a problem across runs (FNV-1a, 64 bits, as hex): GitLab uses it to tell
+/// new problems from old ones. Positions are left out so that editing above a problem keeps it.
+fn fingerprint(parts: &[&str]) -> String {
+    let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
+    for part in parts {
+        for byte in part.bytes().chain([0]) {
+            hash ^= u64::from(byte);
+            hash = hash.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    format!("{hash:016x}")
 }
 
 fn github_data(text: &str) -> String {

@@ -1,7 +1,7 @@
 use std::process::ExitCode;
 
 use clap::Parser;
-use resplist::cli::{Cli, Command};
+use resplist::cli::{Cli, Command, NewCommand};
 use resplist::commands::{self, exit};
 
 fn main() -> ExitCode {
@@ -9,6 +9,11 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args),
         Command::Build(args) => commands::build::run(args),
+        Command::Diff(args) => commands::diff::run(args),
+        Command::Fmt(args) => commands::fmt::run(args),
+        Command::Schema(args) => commands::schema::run(args),
+        Command::Init(args) => commands::init::init(args),
+        Command::New(NewCommand::Department(args)) => commands::init::new_department(args),
     };
     match result {
         Ok(code) => ExitCode::from(code),

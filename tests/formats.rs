@@ -116,3 +116,33 @@ fn every_fixture_named_for_a_code_reports_that_code() {
         );
     }
 }
+
+#[test]
+fn gitlab_code_quality_report_is_one_json_array() {
+    let (code, out) = run("many-errors", "gitlab");
+    assert_eq!(code, Some(1));
+    let issues: Vec<serde_json::Value> = serde_json::from_str(&out).unwrap();
+    assert_eq!(issues.len(), 10);
+    for issue in &issues {
+        for key in ["description", "check_name", "fingerprint", "severity"] {
+            assert!(issue[key].is_string(), "{key} in {issue}");
+        }
+        assert!(
+            issue["location"]["path"].is_string() && issue["location"]["lines"]["begin"].is_u64(),
+            "{issue}"
+        );
+    }
+    let fingerprints: std::collections::HashSet<&str> = issues
+        .iter()
+        .map(|i| i["fingerprint"].as_str().unwrap())
+        .collect();
+    assert_eq!(
+        fingerprints.len(),
+        issues.len(),
+        "fingerprints must be unique"
+    );
+    assert_eq!(
+        issues.iter().filter(|i| i["severity"] == "minor").count(),
+        5
+    );
+}

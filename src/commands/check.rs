@@ -37,10 +37,14 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
             Format::Github => {
                 let _ = writeln!(out, "{}", report.github(d));
             }
+            Format::Gitlab => {}
         }
     }
+    if args.format == Format::Gitlab {
+        let _ = writeln!(out, "{}", report.gitlab(&diagnostics));
+    }
     match args.format {
-        Format::Json => eprintln!("{summary}"),
+        Format::Json | Format::Gitlab => eprintln!("{summary}"),
         _ => {
             let _ = writeln!(out, "{summary}");
         }

@@ -3,6 +3,10 @@
 
 pub mod build;
 pub mod check;
+pub mod diff;
+pub mod fmt;
+pub mod init;
+pub mod schema;
 
 /// Exit codes shared by every command.
 pub mod exit {
