@@ -76,43 +76,137 @@ pub fn load(root: &Path) -> anyhow::Result<Project> {
             root.display()
         );
     }
-    let mut project = Project {
-        root: root.to_path_buf(),
-        site: None,
-        departments: Vec::new(),
-        department_files: BTreeMap::new(),
-        sources: Sources::default(),
-        diagnostics: Vec::new(),
-    };
+    let mut project = Project::empty(root);
     let site_path = PathBuf::from(SITE_FILE);
-    if let Some(text) = read_source(root, &site_path, &mut project) {
-        project.site = parse_site(&site_path, &text, &mut project.diagnostics);
-        project.sources.insert(site_path, text);
+    if let Some(bytes) = read_file(root, &site_path, &mut project.diagnostics) {
+        project.add_site(bytes);
     }
     for (id, file) in find_departments(root, &mut project.diagnostics) {
-        if let Some(previous) = project.department_files.get(&id) {
-            project.diagnostics.push(
+        if project.claim(&id, &file)
+            && let Some(bytes) = read_file(root, &file, &mut project.diagnostics)
+        {
+            project.add_department(id, file, bytes);
+        }
+    }
+    project.departments.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(project)
+}
+
+/// Loads a project from files already in memory (a git revision, say): `site` is the bytes of
+/// `resplist.toml`, `departments` the paths (relative to the project, under `departments/`) and
+/// bytes of the department files. `root` only labels the project.
+pub fn load_from_memory(
+    root: &Path,
+    site: Vec<u8>,
+    mut departments: Vec<(PathBuf, Vec<u8>)>,
+) -> Project {
+    let mut project = Project::empty(root);
+    project.add_site(site);
+    departments.sort_by(|a, b| a.0.cmp(&b.0));
+    if departments.is_empty() {
+        project.diagnostics.push(
+            Diagnostic::new(
+                Code::NoDepartmentFiles,
+                "`departments/` holds no department files",
+            )
+            .in_file(DEPARTMENTS_DIR)
+            .help("add one `<id>.toml` file per department"),
+        );
+    }
+    for (file, bytes) in departments {
+        match department_id(&file) {
+            Ok(id) => {
+                if project.claim(&id, &file) {
+                    project.add_department(id, file, bytes);
+                }
+            }
+            Err(d) => project.diagnostics.push(d),
+        }
+    }
+    project.departments.sort_by(|a, b| a.id.cmp(&b.id));
+    project
+}
+
+impl Project {
+    fn empty(root: &Path) -> Project {
+        Project {
+            root: root.to_path_buf(),
+            site: None,
+            departments: Vec::new(),
+            department_files: BTreeMap::new(),
+            sources: Sources::default(),
+            diagnostics: Vec::new(),
+        }
+    }
+
+    fn add_site(&mut self, bytes: Vec<u8>) {
+        let path = PathBuf::from(SITE_FILE);
+        if let Some(text) = self.decode(&path, bytes) {
+            self.site = parse_site(&path, &text, &mut self.diagnostics);
+            self.sources.insert(path, text);
+        }
+    }
+
+    /// Records that `file` is department `id`; false (with a diagnostic) when another file is.
+    fn claim(&mut self, id: &str, file: &Path) -> bool {
+        if let Some(previous) = self.department_files.get(id) {
+            self.diagnostics.push(
                 Diagnostic::new(Code::DuplicateId, format!("department id `{id}` is used by two files"))
-                    .in_file(&file)
+                    .in_file(file)
                     .help(format!(
                         "the file stem is the department's id and must be unique: rename this file or `{}`",
                         previous.display()
                     )),
             );
-            continue;
+            return false;
         }
-        project.department_files.insert(id.clone(), file.clone());
-        let Some(text) = read_source(root, &file, &mut project) else {
-            continue;
-        };
-        if let Some(mut department) = parse_department(&file, &text, &mut project.diagnostics) {
-            department.id = id;
-            project.departments.push(department);
-        }
-        project.sources.insert(file, text);
+        self.department_files
+            .insert(id.to_string(), file.to_path_buf());
+        true
     }
-    project.departments.sort_by(|a, b| a.id.cmp(&b.id));
-    Ok(project)
+
+    fn add_department(&mut self, id: String, file: PathBuf, bytes: Vec<u8>) {
+        let Some(text) = self.decode(&file, bytes) else {
+            return;
+        };
+        if let Some(mut department) = parse_department(&file, &text, &mut self.diagnostics) {
+            department.id = id;
+            self.departments.push(department);
+        }
+        self.sources.insert(file, text);
+    }
+
+    /// UTF-8 text of a file, or a diagnostic saying what encoding it seems to be in.
+    fn decode(&mut self, file: &Path, bytes: Vec<u8>) -> Option<String> {
+        match decode(bytes) {
+            Ok(text) => Some(text),
+            Err(bad) => {
+                let mut d = Diagnostic::new(Code::NotUtf8, bad.message)
+                    .in_file(file)
+                    .help(bad.help.replace("FILE", &file.to_string_lossy()));
+                if !bad.lossy.is_empty() {
+                    d.span = Some(bad.offset..bad.offset + 1);
+                }
+                self.diagnostics.push(d);
+                self.sources.insert(file.to_path_buf(), bad.lossy);
+                None
+            }
+        }
+    }
+}
+
+/// The department id of a file: its stem, if that is a valid id.
+fn department_id(file: &Path) -> Result<String, Diagnostic> {
+    let stem = file
+        .file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    if model::is_valid_id(&stem) {
+        return Ok(stem);
+    }
+    Err(Diagnostic::new(Code::BadId, format!("the file name `{stem}.toml` is not a valid department id"))
+        .in_file(file)
+        .help("the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = \"…\"`"))
 }
 
 /// Department files under `departments/`, sorted by path, with their ids (file stems).
@@ -176,18 +270,13 @@ fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Stri
                 continue;
             }
         }
-        let stem = path
-            .file_stem()
-            .map(|s| s.to_string_lossy().into_owned())
-            .unwrap_or_default();
-        if !model::is_valid_id(&stem) {
-            diagnostics.push(
-                Diagnostic::new(Code::BadId, format!("the file name `{stem}.toml` is not a valid department id"))
-                    .in_file(&relative)
-                    .help("the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = \"…\"`"),
-            );
-            continue;
-        }
+        let stem = match department_id(&relative) {
+            Ok(id) => id,
+            Err(d) => {
+                diagnostics.push(d);
+                continue;
+            }
+        };
         found.push((stem, relative));
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));
@@ -225,38 +314,24 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
     d
 }
 
-/// Reads and decodes one file, or records why it cannot be.
-fn read_source(root: &Path, file: &Path, project: &mut Project) -> Option<String> {
-    let bytes = match read_capped(&root.join(file)) {
-        Ok(Some(bytes)) => bytes,
+/// Reads one file, or records why it cannot be.
+fn read_file(root: &Path, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Option<Vec<u8>> {
+    match read_capped(&root.join(file)) {
+        Ok(Some(bytes)) => Some(bytes),
         Ok(None) => {
-            project.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::new(Code::TooLarge, format!("the file is larger than {} MiB", MAX_FILE_BYTES / 1024 / 1024))
                     .in_file(file)
-                    .help("split the department into smaller files is not possible; check that this is really a department list and not an export or a dump"),
+                    .help("a department list is far smaller than this: check that this is really a department file and not an export or a dump"),
             );
-            return None;
+            None
         }
         Err(err) => {
-            project.diagnostics.push(
+            diagnostics.push(
                 Diagnostic::new(Code::Unreadable, format!("cannot read the file: {err}"))
                     .in_file(file)
                     .help(read_help(&err)),
             );
-            return None;
-        }
-    };
-    match decode(bytes) {
-        Ok(text) => Some(text),
-        Err(bad) => {
-            let lossy = bad.lossy;
-            let offset = bad.offset;
-            project.diagnostics.push(
-                Diagnostic::new(Code::NotUtf8, bad.message)
-                    .at(file, offset..offset + 1)
-                    .help(bad.help.replace("FILE", &file.to_string_lossy())),
-            );
-            project.sources.insert(file.to_path_buf(), lossy);
             None
         }
     }
