@@ -6,6 +6,8 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod diff;
+pub mod git;
 pub mod index;
 pub mod load;
 pub mod model;

@@ -120,7 +120,7 @@ pub fn load_from_memory(
                     project.add_department(id, file, bytes);
                 }
             }
-            Err(d) => project.diagnostics.push(d),
+            Err(d) => project.diagnostics.push(*d),
         }
     }
     project.departments.sort_by(|a, b| a.id.cmp(&b.id));
@@ -196,7 +196,7 @@ impl Project {
 }
 
 /// The department id of a file: its stem, if that is a valid id.
-fn department_id(file: &Path) -> Result<String, Diagnostic> {
+fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {
     let stem = file
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
@@ -204,9 +204,11 @@ fn department_id(file: &Path) -> Result<String, Diagnostic> {
     if model::is_valid_id(&stem) {
         return Ok(stem);
     }
-    Err(Diagnostic::new(Code::BadId, format!("the file name `{stem}.toml` is not a valid department id"))
-        .in_file(file)
-        .help("the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = \"…\"`"))
+    Err(Box::new(
+        Diagnostic::new(Code::BadId, format!("the file name `{stem}.toml` is not a valid department id"))
+            .in_file(file)
+            .help("the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = \"…\"`"),
+    ))
 }
 
 /// Department files under `departments/`, sorted by path, with their ids (file stems).
@@ -273,7 +275,7 @@ fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(Stri
         let stem = match department_id(&relative) {
             Ok(id) => id,
             Err(d) => {
-                diagnostics.push(d);
+                diagnostics.push(*d);
                 continue;
             }
         };

@@ -1,7 +1,59 @@
-//! `resplist diff`.
+//! `resplist diff`: what changed in the list between two git revisions of the project, or
+//! between two directories.
 
-use crate::cli::DiffArgs;
+use std::io::{IsTerminal, Write};
 
-pub fn run(_args: &DiffArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("resplist diff is not implemented yet")
+use crate::cli::{DiffArgs, DiffFormat};
+use crate::diff::{self, report};
+use crate::git;
+use crate::load::{self, Project};
+
+use super::check::use_color;
+use super::exit;
+
+pub fn run(args: &DiffArgs) -> anyhow::Result<u8> {
+    let (old, new, title) = versions(args)?;
+    let diff = diff::diff(&old, &new);
+    let text = match args.format {
+        DiffFormat::Human => report::human(
+            &diff,
+            use_color(args.color, std::io::stdout().is_terminal()),
+        ),
+        DiffFormat::Markdown => report::markdown(&diff, &title),
+        DiffFormat::Json => report::json(&diff) + "\n",
+    };
+    let mut stdout = std::io::stdout().lock();
+    let _ = stdout
+        .write_all(text.as_bytes())
+        .and_then(|()| stdout.flush());
+    Ok(if args.exit_code && diff.has_changes() {
+        exit::ERRORS
+    } else {
+        exit::OK
+    })
+}
+
+/// The two versions to compare and a title naming them.
+fn versions(args: &DiffArgs) -> anyhow::Result<(Project, Project, String)> {
+    if let Some(dirs) = &args.dirs {
+        let (old, new) = (&dirs[0], &dirs[1]);
+        let title = format!("resplist diff: {} → {}", old.display(), new.display());
+        return Ok((load::load(old)?, load::load(new)?, title));
+    }
+    let location = git::locate(&args.project)?;
+    let base = args.base.as_deref().unwrap_or("HEAD");
+    let base_id = git::resolve(&location, base)?;
+    let old = git::load_at(&location, &base_id)?;
+    let (new, head_name) = match &args.head {
+        Some(head) => (
+            git::load_at(&location, &git::resolve(&location, head)?)?,
+            head.clone(),
+        ),
+        None => (load::load(&args.project)?, "working tree".to_string()),
+    };
+    Ok((
+        old,
+        new,
+        format!("Changes to the list: {base} → {head_name}"),
+    ))
 }
