@@ -14,13 +14,28 @@ use crate::load::Project;
 use crate::model::{Boundary, Department, Spanned};
 
 /// Everything that changed between two versions.
-#[derive(Debug, Clone, Default, Serialize)]
+#[derive(Debug, Clone, Serialize)]
 pub struct Diff {
+    /// The newer version's site language: reports use its words for enum values.
+    #[serde(skip)]
+    pub language: crate::model::Language,
     pub site: Vec<FieldChange>,
     pub departments: Vec<DepartmentDiff>,
     /// Boundaries are matched across the project: a boundary whose lead changes moves file.
     pub boundaries: Vec<EntryChange>,
     pub checks: ChecksDiff,
+}
+
+impl Default for Diff {
+    fn default() -> Self {
+        Diff {
+            language: crate::model::Language::ZhCn,
+            site: Vec::new(),
+            departments: Vec::new(),
+            boundaries: Vec::new(),
+            checks: ChecksDiff::default(),
+        }
+    }
 }
 
 impl Diff {
@@ -144,6 +159,8 @@ pub struct DepartmentDiff {
     pub status: Status,
     /// For a renamed department, its old id.
     pub renamed_from: Option<String>,
+    /// What an added or removed department lists.
+    pub totals: Option<crate::model::Totals>,
     pub file: String,
     pub changes: Vec<EntryChange>,
 }
@@ -173,7 +190,18 @@ pub fn diff(old: &Project, new: &Project) -> Diff {
         .iter()
         .filter_map(|d| d.renamed_from.clone().map(|from| (from, d.id.clone())))
         .collect();
+    let mut departments = departments;
+    let language = new.language();
+    for d in &mut departments {
+        let (Some(o), Some(n)) = (old.department(&d.id), new.department(&d.id)) else {
+            continue;
+        };
+        for change in d.changes.iter_mut().filter(|c| c.entity == Entity::Power) {
+            power_notes(change, o, n, language);
+        }
+    }
     Diff {
+        language,
         site: site(old, new),
         boundaries: boundaries(old, new, &renamed),
         departments,
@@ -237,11 +265,23 @@ fn site(old: &Project, new: &Project) -> Vec<FieldChange> {
     compare(&fields(old), &fields(new))
 }
 
-/// The department's content without its id, to recognise a renamed file.
+/// The department's content without its id — also where it names itself, as the lead in its
+/// boundaries' mock-case steps — to recognise a renamed file.
 fn content(d: &Department) -> serde_json::Value {
     let mut value = serde_json::to_value(d).unwrap_or_default();
     if let Some(map) = value.as_object_mut() {
         map.remove("id");
+    }
+    let boundaries = value.get_mut("boundaries").and_then(|b| b.as_array_mut());
+    for boundary in boundaries.into_iter().flatten() {
+        let steps = boundary
+            .pointer_mut("/case/steps")
+            .and_then(|s| s.as_array_mut());
+        for step in steps.into_iter().flatten() {
+            if step.get("department").and_then(|v| v.as_str()) == Some(d.id.as_str()) {
+                step["department"] = serde_json::Value::Null;
+            }
+        }
     }
     value
 }
@@ -264,6 +304,7 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
                         name: text(&n.name),
                         status: Status::Changed,
                         renamed_from: None,
+                        totals: None,
                         file: file(new, &n.id),
                         changes,
                     });
@@ -278,6 +319,7 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
                         name: text(&n.name),
                         status: Status::Renamed,
                         renamed_from: Some(o.id.clone()),
+                        totals: None,
                         file: file(new, &n.id),
                         changes: Vec::new(),
                     });
@@ -287,6 +329,7 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
                         name: text(&n.name),
                         status: Status::Added,
                         renamed_from: None,
+                        totals: Some(crate::model::Totals::of([n])),
                         file: file(new, &n.id),
                         changes: Vec::new(),
                     });
@@ -300,6 +343,7 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
             name: text(&o.name),
             status: Status::Removed,
             renamed_from: None,
+            totals: Some(crate::model::Totals::of([o])),
             file: file(old, &o.id),
             changes: Vec::new(),
         });
@@ -366,7 +410,6 @@ fn department_changes(o: &Department, n: &Department) -> Vec<EntryChange> {
             ("basis", list(&p.basis)),
         ]
     };
-    let start = out.len();
     keyed(
         &mut out,
         Entity::Power,
@@ -376,9 +419,6 @@ fn department_changes(o: &Department, n: &Department) -> Vec<EntryChange> {
         |p| text(&p.name),
         power_fields,
     );
-    for change in &mut out[start..] {
-        power_notes(change, o, n);
-    }
     duties(&mut out, o, n);
     keyed(
         &mut out,
@@ -519,7 +559,16 @@ fn keyed<'a, T>(
 
 /// Calls out what reducing a power means (减权不减责): the new status, to whom, and whether any
 /// regime supervises it now.
-fn power_notes(change: &mut EntryChange, old: &Department, new: &Department) {
+fn power_notes(
+    change: &mut EntryChange,
+    old: &Department,
+    new: &Department,
+    language: crate::model::Language,
+) {
+    let word = |s: crate::model::PowerStatus| match language {
+        crate::model::Language::ZhCn => s.label(),
+        crate::model::Language::En => s.english(),
+    };
     let Some(p) = new.power(&change.key) else {
         return;
     };
@@ -529,11 +578,14 @@ fn power_notes(change: &mut EntryChange, old: &Department, new: &Department) {
         return;
     }
     let mut note = match was {
-        Some(was) => format!("{} → {}", was.label(), status.label()),
-        None => format!("new power, {}", status.label()),
+        Some(was) => format!("{} → {}", word(was), word(status)),
+        None => format!("new power, {}", word(status)),
     };
     if let Some(to) = p.delegated_to.as_ref().filter(|t| !t.get_ref().is_empty()) {
-        note.push_str(&format!("（{}）", to.get_ref()));
+        note.push_str(&match language {
+            crate::model::Language::ZhCn => format!("（{}）", to.get_ref()),
+            crate::model::Language::En => format!(" to {}", to.get_ref()),
+        });
     }
     let supervised = new.supervision.iter().any(|r| {
         r.get_ref()

@@ -3,6 +3,7 @@
 use std::fmt::Write as _;
 
 use super::{Diff, EntryChange, FieldChange, Problem, Status};
+use crate::model::Language;
 
 const LONG: usize = 12;
 
@@ -51,13 +52,21 @@ fn field_line(f: &FieldChange) -> String {
     format!("{}: {} → {}", f.field, value(&f.old), value(&f.new))
 }
 
-fn entry_lines(c: &EntryChange) -> Vec<String> {
+/// The entity's Chinese term after its English name, on Chinese sites.
+fn term(entity: super::Entity, language: Language) -> String {
+    match language {
+        Language::ZhCn => format!("（{}）", entity.label()),
+        Language::En => " ".into(),
+    }
+}
+
+fn entry_lines(c: &EntryChange, language: Language) -> Vec<String> {
     let mut lines = vec![format!(
-        "{} {} {}（{}）{}",
+        "{} {} {}{}{}",
         sign(c.status),
         c.entity.name(),
         c.key,
-        c.entity.label(),
+        term(c.entity, language),
         short(&c.label)
     )];
     lines.extend(c.notes.iter().map(|n| format!("    ! {n}")));
@@ -73,6 +82,20 @@ fn short(label: &str) -> String {
     } else {
         label.to_string()
     }
+}
+
+fn totals_line(t: &crate::model::Totals) -> String {
+    let n = |count: usize, one: &str, many: &str| {
+        format!("{count} {}", if count == 1 { one } else { many })
+    };
+    [
+        n(t.duties, "main duty", "main duties"),
+        n(t.work_items, "work item", "work items"),
+        n(t.boundaries, "boundary led", "boundaries led"),
+        n(t.supervision, "supervision regime", "supervision regimes"),
+        n(t.services, "public service", "public services"),
+    ]
+    .join(", ")
 }
 
 fn problem_line(p: &Problem) -> String {
@@ -130,8 +153,11 @@ pub fn human(diff: &Diff, color: bool) -> String {
             _ => format!("{} {}（{}）  {}", sign(d.status), d.name, d.id, d.file),
         };
         let _ = writeln!(out, "{}", paint.status(d.status, &head));
+        if let Some(t) = &d.totals {
+            let _ = writeln!(out, "    {}", totals_line(t));
+        }
         for c in &d.changes {
-            for (i, line) in entry_lines(c).iter().enumerate() {
+            for (i, line) in entry_lines(c, diff.language).iter().enumerate() {
                 let line = if i == 0 {
                     paint.status(c.status, line)
                 } else {
@@ -143,9 +169,13 @@ pub fn human(diff: &Diff, color: bool) -> String {
         out.push('\n');
     }
     if !diff.boundaries.is_empty() {
-        let _ = writeln!(out, "{}", paint.code("1", "职责边界 boundaries"));
+        let heading = match diff.language {
+            Language::ZhCn => "职责边界 boundaries",
+            Language::En => "boundaries",
+        };
+        let _ = writeln!(out, "{}", paint.code("1", heading));
         for c in &diff.boundaries {
-            for (i, line) in entry_lines(c).iter().enumerate() {
+            for (i, line) in entry_lines(c, diff.language).iter().enumerate() {
                 let line = if i == 0 {
                     paint.status(c.status, line)
                 } else {
@@ -194,11 +224,12 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
     } else {
         out.push_str("| | added | removed | changed | renamed |\n|---|---:|---:|---:|---:|\n");
         for (entity, [a, r, c, n]) in &counts {
+            let term = term(*entity, diff.language);
             let _ = writeln!(
                 out,
-                "| {}（{}） | {a} | {r} | {c} | {n} |",
+                "| {}{} | {a} | {r} | {c} | {n} |",
                 entity.name(),
-                entity.label()
+                term.trim_end()
             );
         }
         out.push('\n');
@@ -241,13 +272,22 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
             (Status::Removed, _) => format!("#### − {}（`{}`）removed", md(&d.name), d.id),
             _ => format!("#### {}（`{}`）", md(&d.name), d.id),
         };
-        let lines = d.changes.iter().flat_map(markdown_entry).collect();
+        let mut lines: Vec<String> = d
+            .totals
+            .iter()
+            .map(|t| format!("- {}", totals_line(t)))
+            .collect();
+        lines.extend(d.changes.iter().flat_map(markdown_entry));
         section(&mut out, heading, lines);
     }
     if !diff.boundaries.is_empty() {
+        let heading = match diff.language {
+            Language::ZhCn => "#### 职责边界 boundaries",
+            Language::En => "#### boundaries",
+        };
         section(
             &mut out,
-            "#### 职责边界 boundaries".into(),
+            heading.into(),
             diff.boundaries.iter().flat_map(markdown_entry).collect(),
         );
     }
@@ -256,13 +296,13 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
             .checks
             .new
             .iter()
-            .map(|p| format!("- ❌ now failing: `{}` {}", p.code, md(&problem_line(p))))
+            .map(|p| format!("- ❌ now failing: {}", md(&problem_line(p))))
             .collect();
         lines.extend(
             diff.checks
                 .fixed
                 .iter()
-                .map(|p| format!("- ✅ now passing: `{}` {}", p.code, md(&problem_line(p)))),
+                .map(|p| format!("- ✅ now passing: {}", md(&problem_line(p)))),
         );
         section(&mut out, "#### checks".into(), lines);
     }
@@ -295,4 +335,50 @@ fn markdown_entry(c: &EntryChange) -> Vec<String> {
 
 pub fn json(diff: &Diff) -> String {
     serde_json::to_string_pretty(diff).unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::{DepartmentDiff, Diff, Entity, EntryChange, FieldChange, Status};
+    use super::markdown;
+
+    #[test]
+    fn long_sections_collapse_in_markdown() {
+        let change = |n: usize| EntryChange {
+            entity: Entity::WorkItem,
+            status: Status::Changed,
+            key: format!("d01 #{n}"),
+            label: "查处偷排污水".into(),
+            fields: vec![FieldChange {
+                field: "section",
+                old: Some("a".into()),
+                new: Some("b".into()),
+            }],
+            notes: vec![],
+        };
+        let department = |changes: Vec<EntryChange>| DepartmentDiff {
+            id: "huanbao".into(),
+            name: "环保局".into(),
+            status: Status::Changed,
+            renamed_from: None,
+            totals: None,
+            file: "departments/huanbao.toml".into(),
+            changes,
+        };
+        let long = Diff {
+            departments: vec![department((1..=10).map(change).collect())],
+            ..Diff::default()
+        };
+        assert!(
+            markdown(&long, "t")
+                .contains("<details><summary>环保局（`huanbao`） — 20 lines</summary>"),
+            "{}",
+            markdown(&long, "t")
+        );
+        let short = Diff {
+            departments: vec![department(vec![change(1)])],
+            ..Diff::default()
+        };
+        assert!(!markdown(&short, "t").contains("<details>"));
+    }
 }
