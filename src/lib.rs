@@ -8,6 +8,7 @@ pub mod commands;
 pub mod diagnostic;
 pub mod diff;
 pub mod git;
+pub mod history;
 pub mod index;
 pub mod load;
 pub mod model;

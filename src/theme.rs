@@ -28,6 +28,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed![
     "templates/print.html",
     "templates/404.html",
     "templates/search.html",
+    "templates/history.html",
     "templates/sitemap.xml",
     "static/style.css",
     "static/print.css",

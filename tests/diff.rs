@@ -104,11 +104,24 @@ fn repository() -> tempfile::TempDir {
         format!("{}\n{}{}", &chengguan[..at], block, &chengguan[at..]),
     )
     .unwrap();
-    // A power delegated to the townships.
+    // A power delegated to the townships: no longer a work item, now under the delegated-power
+    // regime (减权不减责), so the list still checks clean.
+    let guotu = county.join("guotu.toml");
     edit(
-        &county.join("guotu.toml"),
+        &guotu,
         "status = \"保留\"",
         "status = \"委托下放\"\ndelegated_to = \"各乡镇人民政府（街道办事处）\"",
+    );
+    edit(&guotu, "  powers = [\"xk-linshi\"]\n", "");
+    edit(
+        &guotu,
+        "powers = [\"xk-caikuang\", \"xk-linshi\"]",
+        "powers = [\"xk-caikuang\"]",
+    );
+    edit(
+        &guotu,
+        "powers = [\"sp-zhaijidi\"]",
+        "powers = [\"sp-zhaijidi\", \"xk-linshi\"]",
     );
     // A department added, one removed.
     fs::write(
@@ -318,16 +331,17 @@ fn minimal_adjustments_in_english_project() {
 #[test]
 fn checks_that_start_failing_are_reported() {
     let repo = repository();
-    let human = stdout(&diff(repo.path(), "county", &["HEAD~2", "HEAD~1"]));
-    // The delegated power is still named by a work item: that check now fails.
-    assert!(human.contains("now failing: E0201"), "{human}");
+    // In the minimal example the delegated power is still named by a work item and supervised
+    // as an approval: those checks now fail.
     let minimal = stdout(&diff(repo.path(), "minimal", &["HEAD~2", "HEAD~1"]));
     assert!(
-        minimal.contains("now failing: E0201")
-            && minimal.contains("and no supervision regime covers it")
-            || minimal.contains("E0208"),
+        minimal.contains("now failing: E0201 departments/environment.toml:28:13"),
         "{minimal}"
     );
+    assert!(minimal.contains("now failing: E0208"), "{minimal}");
+    // The county's delegation was done properly: no check changed.
+    let county = stdout(&diff(repo.path(), "county", &["HEAD~2", "HEAD~1"]));
+    assert!(!county.contains("now failing"), "{county}");
 }
 
 #[test]
@@ -336,7 +350,7 @@ fn defaults_exit_code_and_directories() {
     // HEAD against the clean working tree: nothing changed.
     let same = diff(repo.path(), "county", &["--exit-code"]);
     assert_eq!(same.status.code(), Some(0));
-    assert!(stdout(&same).contains("no changes to the list"));
+    assert!(stdout(&same).contains("清单内容无变化"));
     // An uncommitted edit shows, and --exit-code says so.
     edit(
         &repo.path().join("county/departments/huanbao.toml"),
@@ -362,4 +376,90 @@ fn defaults_exit_code_and_directories() {
     let bad = diff(repo.path(), "county", &["no-such-branch"]);
     assert_eq!(bad.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("`no-such-branch` is not a commit"));
+}
+
+#[test]
+fn build_lists_the_adjustments_on_a_history_page() {
+    let repo = repository();
+    let config = repo.path().join("county/resplist.toml");
+    edit(
+        &config,
+        "output = \"public\"",
+        "output = \"public\"\nhistory = 10",
+    );
+    git(
+        repo.path(),
+        &["commit", "-q", "-am", "publish the change history"],
+    );
+    let build = |out: &str| {
+        let o = Command::new(env!("CARGO_BIN_EXE_resplist"))
+            .args(["build", "county", "--quiet", "--output", out])
+            .current_dir(repo.path())
+            .output()
+            .unwrap();
+        assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+        fs::read_to_string(repo.path().join(out).join("history/index.html")).unwrap()
+    };
+    let page = build("site-a");
+    for expected in [
+        "动态调整记录",
+        "publish the change history",
+        "rename files",
+        "adjust the list",
+        "the list as published",
+        "2026-01-01",
+        "春江县林业局: linye → senlin",
+        "phone: “0000-6301 0103” → “0000-6301 0199”",
+        "the lead moved from 公安局 to 城管局",
+    ] {
+        assert!(page.contains(expected), "missing {expected:?}:\n{page}");
+    }
+    assert_eq!(
+        page.matches("<section class=\"entry history-entry\"")
+            .count(),
+        4
+    );
+    assert_eq!(page, build("site-b"), "the history page is deterministic");
+    assert!(
+        fs::read_to_string(repo.path().join("site-a/index.html"))
+            .unwrap()
+            .contains("history/index.html")
+    );
+}
+
+#[test]
+fn without_git_or_without_the_setting_there_is_no_history_page() {
+    let tmp = tempfile::tempdir().unwrap();
+    copy(
+        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
+        &tmp.path().join("p"),
+    );
+    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(["build", "p", "--quiet"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(out.status.success());
+    assert!(!tmp.path().join("p/public/history").exists());
+    fs::write(
+        tmp.path().join("p/resplist.toml"),
+        fs::read_to_string(tmp.path().join("p/resplist.toml")).unwrap()
+            + "\n[build]\nhistory = 5\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(["build", "p", "--quiet"])
+        .current_dir(tmp.path())
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stderr).contains("no change-history page"));
+    assert!(
+        !tmp.path().join("p/public/history").exists()
+            && tmp.path().join("p/public/index.html").exists()
+    );
 }

@@ -56,8 +56,22 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
         &project.root,
     );
     let theme = Theme::load(theme_dir.as_deref())?;
+    let history = match build
+        .and_then(|b| b.history.as_ref())
+        .map(|h| *h.get_ref() as usize)
+        .filter(|n| *n > 0)
+    {
+        Some(limit) => match crate::history::entries(&project.root, limit) {
+            Ok(entries) => Some(entries),
+            Err(err) => {
+                eprintln!("warning: no change-history page: {err:#}");
+                None
+            }
+        },
+        None => None,
+    };
     let staging = destination.stage()?;
-    let stats = match render::render(&project, &theme, &staging) {
+    let stats = match render::render(&project, &theme, &staging, history.as_deref()) {
         Ok(stats) => stats,
         Err(err) => {
             destination.discard(&staging);

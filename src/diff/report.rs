@@ -107,30 +107,101 @@ fn problem_line(p: &Problem) -> String {
     format!("{} {place} {}", p.code, p.message)
 }
 
-/// A one-line summary: "3 changed, 1 added …".
+/// A one-line summary: "section: 1 changed; work item: 2 added" (in Chinese on Chinese sites).
 pub fn summary(diff: &Diff) -> String {
     let counts = diff.counts();
+    let zh = diff.language == Language::ZhCn;
     if counts.is_empty() {
-        return "no changes to the list".into();
+        return if zh {
+            "清单内容无变化".into()
+        } else {
+            "no changes to the list".into()
+        };
     }
+    let words: [&str; 4] = if zh {
+        ["新增", "删除", "修改", "改名"]
+    } else {
+        ["added", "removed", "changed", "renamed"]
+    };
     counts
         .iter()
-        .map(|(entity, [added, removed, changed, renamed])| {
-            let mut parts = Vec::new();
-            for (n, word) in [
-                (*added, "added"),
-                (*removed, "removed"),
-                (*changed, "changed"),
-                (*renamed, "renamed"),
-            ] {
-                if n > 0 {
-                    parts.push(format!("{n} {word}"));
-                }
+        .map(|(entity, numbers)| {
+            let parts: Vec<String> = numbers
+                .iter()
+                .zip(words)
+                .filter(|(n, _)| **n > 0)
+                .map(|(n, word)| {
+                    if zh {
+                        format!("{word} {n}")
+                    } else {
+                        format!("{n} {word}")
+                    }
+                })
+                .collect();
+            if zh {
+                format!("{}{}", entity.label(), parts.join("、"))
+            } else {
+                format!("{}: {}", entity.name(), parts.join(", "))
             }
-            format!("{}: {}", entity.name(), parts.join(", "))
         })
         .collect::<Vec<_>>()
-        .join("; ")
+        .join(if zh { "；" } else { "; " })
+}
+
+/// The changes as short plain lines, for the site's history page: one per changed entry, with
+/// what a reader must not miss.
+pub fn brief(diff: &Diff) -> Vec<String> {
+    let mut out = Vec::new();
+    for d in &diff.departments {
+        match (d.status, &d.renamed_from) {
+            (Status::Renamed, Some(from)) => out.push(format!("{}: {from} → {}", d.name, d.id)),
+            (Status::Added | Status::Removed, _) => {
+                out.push(format!("{} {}", sign(d.status), d.name))
+            }
+            _ => {}
+        }
+        for c in &d.changes {
+            let mut details = c.notes.clone();
+            // A short field change says more than the entry's name: a new phone, a new office.
+            details.extend(
+                c.fields
+                    .iter()
+                    .filter(|f| {
+                        c.status == Status::Changed
+                            && f.old.as_ref().is_none_or(|v| v.chars().count() <= 30)
+                            && f.new.as_ref().is_none_or(|v| v.chars().count() <= 30)
+                    })
+                    .map(field_line),
+            );
+            let notes = if details.is_empty() {
+                String::new()
+            } else {
+                format!(" — {}", details.join("; "))
+            };
+            out.push(format!(
+                "{} {}: {}{} {}{notes}",
+                sign(c.status),
+                d.name,
+                c.key,
+                term(c.entity, diff.language),
+                short(&c.label)
+            ));
+        }
+    }
+    for c in &diff.boundaries {
+        let notes = if c.notes.is_empty() {
+            String::new()
+        } else {
+            format!(" — {}", c.notes.join("; "))
+        };
+        out.push(format!(
+            "{} {}{}{notes}",
+            sign(c.status),
+            short(&c.label),
+            term(c.entity, diff.language).trim_end()
+        ));
+    }
+    out
 }
 
 /// The terminal report.

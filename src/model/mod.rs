@@ -53,6 +53,10 @@ pub struct Build {
     /// A theme directory whose files override the built-in theme's (an extension of FORMAT.md).
     #[serde(default)]
     pub theme: Option<Spanned<String>>,
+    /// How many of the latest adjustments the change-history page lists (动态调整记录); off
+    /// when absent or 0 (an extension of FORMAT.md).
+    #[serde(default)]
+    pub history: Option<Spanned<u32>>,
 }
 
 /// One government department's list (部门责任清单): one file under `departments/`.

@@ -14,6 +14,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::history::HistoryEntry;
 use crate::load::Project;
 use crate::theme::Theme;
 
@@ -56,9 +57,15 @@ impl Writer {
 }
 
 /// Renders the whole site of a checked project into `dir` (which must exist and be empty).
-pub fn render(project: &Project, theme: &Theme, dir: &Path) -> anyhow::Result<Stats> {
+/// `history`, when given, adds the change-history page.
+pub fn render(
+    project: &Project,
+    theme: &Theme,
+    dir: &Path,
+    history: Option<&[HistoryEntry]>,
+) -> anyhow::Result<Stats> {
     let mut out = Writer::new(dir.to_path_buf());
-    pages::render(project, theme, &mut out)?;
+    pages::render(project, theme, history, &mut out)?;
     opendata::render(project, &mut out)?;
     Ok(out.stats)
 }

@@ -11,6 +11,7 @@ use super::views::{
     self, BoundaryView, Counts, DepartmentRef, Group, Phone, RegimeView, ServiceView,
 };
 use super::{Writer, diagrams, markdown, search};
+use crate::history::HistoryEntry;
 use crate::index::ListIndex;
 use crate::load::Project;
 use crate::model::{Language, ServiceCategory, SupervisionCategory, Totals};
@@ -26,6 +27,8 @@ struct SiteView {
     feedback: Option<String>,
     feedback_phone: Option<Phone>,
     totals: Vec<String>,
+    /// Whether the site has a change-history page.
+    history: bool,
 }
 
 struct Renderer<'a> {
@@ -65,7 +68,12 @@ impl Renderer<'_> {
     }
 }
 
-pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Result<()> {
+pub fn render(
+    project: &Project,
+    theme: &Theme,
+    history: Option<&[HistoryEntry]>,
+    out: &mut Writer,
+) -> anyhow::Result<()> {
     let language = project.language();
     let words = theme.strings(language)?;
     let index = ListIndex::new(project);
@@ -73,7 +81,8 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
     tera.set_escape_fn(escape_html);
     tera.add_raw_templates(theme.templates().collect::<Vec<_>>())
         .context("the theme's templates have errors")?;
-    let site = site_view(project, &words, language);
+    let mut site = site_view(project, &words, language);
+    site.history = history.is_some();
     let base_url = project
         .site
         .as_ref()
@@ -201,6 +210,18 @@ pub fn render(project: &Project, theme: &Theme, out: &mut Writer) -> anyhow::Res
         cx,
     )?;
 
+    if let Some(entries) = history {
+        let mut cx = Context::new();
+        cx.insert("entries", entries);
+        r.page(
+            "history.html",
+            "history/index.html",
+            &words_of(&words, "history"),
+            "history",
+            cx,
+        )?;
+    }
+
     // Search: its page and its index.
     r.page(
         "search.html",
@@ -293,6 +314,7 @@ fn site_view(project: &Project, words: &BTreeMap<String, String>, language: Lang
             count("count_supervision", t.supervision),
             count("count_services", t.services),
         ],
+        history: false,
     }
 }
 
