@@ -453,3 +453,22 @@ mod tests {
         assert!(!markdown(&short, "t").contains("<details>"));
     }
 }
+
+#[cfg(test)]
+mod commonmark {
+    /// The comment renders as intended on GitHub and GitLab (CommonMark): notes and field changes
+    /// nest under their entry.
+    #[test]
+    fn nested_lists_render_nested() {
+        let text =
+            "- power `x` 临时用地审批 — changed\n  - ⚠️ 保留 → 委托下放\n  - status: a → b\n";
+        let mut html = String::new();
+        pulldown_cmark::html::push_html(&mut html, pulldown_cmark::Parser::new(text));
+        assert!(
+            html.contains(
+                "<li>power <code>x</code> 临时用地审批 — changed\n<ul>\n<li>⚠️ 保留 → 委托下放</li>"
+            ),
+            "{html}"
+        );
+    }
+}
