@@ -6,6 +6,7 @@ pub mod check;
 pub mod cli;
 pub mod commands;
 pub mod diagnostic;
+pub mod fmt;
 pub mod index;
 pub mod load;
 pub mod model;
