@@ -7,6 +7,7 @@ pub mod cli;
 pub mod commands;
 pub mod diagnostic;
 pub mod diff;
+pub mod fmt;
 pub mod git;
 pub mod history;
 pub mod index;

@@ -60,22 +60,7 @@ impl Project {
 /// Loads the project in `root`. Only a problem that stops resplist from running at all (no
 /// `resplist.toml`, an unreadable directory) is an `Err`; everything else is a diagnostic.
 pub fn load(root: &Path) -> anyhow::Result<Project> {
-    let meta = fs::metadata(root)
-        .with_context(|| format!("cannot open project directory `{}`", root.display()))?;
-    if !meta.is_dir() {
-        bail!(
-            "`{}` is not a directory; give the folder that holds resplist.toml",
-            root.display()
-        );
-    }
-    fs::read_dir(root)
-        .with_context(|| format!("cannot read project directory `{}`", root.display()))?;
-    if !root.join(SITE_FILE).exists() {
-        bail!(
-            "no resplist.toml in `{}`: this is not a resplist project; give the folder that holds resplist.toml, or create one (see docs/format.md)",
-            root.display()
-        );
-    }
+    ensure_project(root)?;
     let mut project = Project::empty(root);
     let site_path = PathBuf::from(SITE_FILE);
     if let Some(bytes) = read_file(root, &site_path, &mut project.diagnostics) {
@@ -211,8 +196,30 @@ fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {
     ))
 }
 
+/// Fails unless `root` is a directory holding `resplist.toml`: the one problem that stops every
+/// command before it reads a file.
+pub fn ensure_project(root: &Path) -> anyhow::Result<()> {
+    let meta = fs::metadata(root)
+        .with_context(|| format!("cannot open project directory `{}`", root.display()))?;
+    if !meta.is_dir() {
+        bail!(
+            "`{}` is not a directory; give the folder that holds resplist.toml",
+            root.display()
+        );
+    }
+    fs::read_dir(root)
+        .with_context(|| format!("cannot read project directory `{}`", root.display()))?;
+    if !root.join(SITE_FILE).exists() {
+        bail!(
+            "no resplist.toml in `{}`: this is not a resplist project; give the folder that holds resplist.toml, or create one (see docs/format.md)",
+            root.display()
+        );
+    }
+    Ok(())
+}
+
 /// Department files under `departments/`, sorted by path, with their ids (file stems).
-fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
+pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(String, PathBuf)> {
     let dir = root.join(DEPARTMENTS_DIR);
     if !dir.is_dir() {
         diagnostics.push(
@@ -355,7 +362,7 @@ fn read_help(err: &std::io::Error) -> &'static str {
 }
 
 /// The file's bytes, or `None` when it is larger than `MAX_FILE_BYTES`; never reads past that.
-fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
+pub fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
     let file = fs::File::open(path)?;
     let mut bytes = Vec::new();
     file.take(MAX_FILE_BYTES + 1).read_to_end(&mut bytes)?;

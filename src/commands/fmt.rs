@@ -1,7 +1,215 @@
-//! `resplist fmt`.
+//! `resplist fmt`: rewrites `resplist.toml` and every department file into the canonical layout
+//! of [`crate::fmt`], or with `--check` only lists the files that would change.
 
-use crate::cli::FmtArgs;
+use std::fs;
+use std::io::{IsTerminal, Write};
+use std::path::{Path, PathBuf};
 
-pub fn run(_args: &FmtArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("resplist fmt is not implemented yet")
+use anyhow::Context;
+
+use crate::cli::{Color, FmtArgs};
+use crate::diagnostic::{Code, Diagnostic, Report, Sources};
+use crate::fmt::{FormatError, format_department, format_site};
+use crate::load::{self, SITE_FILE};
+
+use super::check::use_color;
+use super::exit;
+
+/// What happened to one file.
+enum Outcome {
+    Unchanged,
+    Changed,
+    /// Not formatted: a problem in the file, reported as a diagnostic.
+    Failed(Diagnostic),
+    /// Not formatted: the formatter could not keep the file's meaning (a resplist bug).
+    Internal(String),
+}
+
+pub fn run(args: &FmtArgs) -> anyhow::Result<u8> {
+    let root = &args.dir;
+    load::ensure_project(root)?;
+    let mut walk_problems = Vec::new();
+    let mut files = vec![(PathBuf::from(SITE_FILE), true)];
+    files.extend(
+        load::find_departments(root, &mut walk_problems)
+            .into_iter()
+            .map(|(_, file)| (file, false)),
+    );
+    // A folder that cannot be read hides files fmt should have formatted; the other findings
+    // (no department files, a bad file name, a link out of the project) are `check`'s to report.
+    let mut diagnostics: Vec<Diagnostic> = walk_problems
+        .into_iter()
+        .filter(|d| d.code == Code::Unreadable)
+        .collect();
+    let mut sources = Sources::default();
+    let report_root = root.clone();
+    let mut stdout = String::new();
+    let mut internal = Vec::new();
+    let mut changed = 0;
+    for (file, is_site) in &files {
+        let display = display_path(&report_root, file);
+        match format_file(root, file, *is_site, args.check, &mut sources) {
+            Outcome::Unchanged => {}
+            Outcome::Changed => {
+                changed += 1;
+                if args.check {
+                    stdout.push_str(&format!("would reformat: {display}\n"));
+                } else {
+                    stdout.push_str(&format!("formatted {display}\n"));
+                }
+            }
+            Outcome::Failed(diagnostic) => diagnostics.push(diagnostic),
+            Outcome::Internal(message) => internal.push(format!(
+                "error: internal error: {message} in `{display}`; the file was left as it is. This is a bug in resplist fmt, please report it with the file"
+            )),
+        }
+    }
+    let mut out = std::io::stdout().lock();
+    // A closed pipe (`resplist fmt --check | head`) is not an error worth reporting.
+    let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
+    let report = Report {
+        sources: &sources,
+        display_root: report_root,
+    };
+    let color = use_color(Color::Auto, std::io::stderr().is_terminal());
+    for d in &diagnostics {
+        eprintln!("{}\n", report.human(d, color));
+    }
+    for message in &internal {
+        eprintln!("{message}");
+    }
+    Ok(if !internal.is_empty() {
+        exit::CANNOT_RUN
+    } else if !diagnostics.is_empty() || (args.check && changed > 0) {
+        exit::ERRORS
+    } else {
+        exit::OK
+    })
+}
+
+fn display_path(root: &Path, file: &Path) -> String {
+    Report {
+        sources: &Sources::default(),
+        display_root: root.to_path_buf(),
+    }
+    .display_path(file)
+}
+
+/// Reads, formats and (unless checking) writes one file; `file` is relative to `root`.
+fn format_file(
+    root: &Path,
+    file: &Path,
+    is_site: bool,
+    check: bool,
+    sources: &mut Sources,
+) -> Outcome {
+    let path = root.join(file);
+    let text = match read(&path, file) {
+        Ok(text) => text,
+        Err(diagnostic) => return Outcome::Failed(*diagnostic),
+    };
+    let formatted = if is_site {
+        format_site(&text)
+    } else {
+        format_department(&text)
+    };
+    let formatted = match formatted {
+        Ok(formatted) => formatted,
+        Err(FormatError::Syntax { message, span, .. }) => {
+            let diagnostic = Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
+                .at(file, span)
+                .label("here")
+                .help("fix the TOML syntax (`resplist check` explains more); fmt leaves this file as it is until it parses");
+            sources.insert(file.to_path_buf(), strip_bom(&text).to_string());
+            return Outcome::Failed(diagnostic);
+        }
+        Err(FormatError::Internal(message)) => return Outcome::Internal(message),
+    };
+    if formatted == text {
+        return Outcome::Unchanged;
+    }
+    if !check && let Err(err) = write_atomically(&path, &formatted) {
+        return Outcome::Failed(
+            Diagnostic::new(
+                Code::Unreadable,
+                format!("cannot write the formatted file: {err:#}"),
+            )
+            .in_file(file)
+            .help("check that you may write to the file and its folder"),
+        );
+    }
+    Outcome::Changed
+}
+
+fn strip_bom(text: &str) -> &str {
+    text.strip_prefix('\u{feff}').unwrap_or(text)
+}
+
+/// The file as text, BOM included, or the diagnostic `check` would give for it.
+fn read(path: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
+    let bytes = match load::read_capped(path) {
+        Ok(Some(bytes)) => bytes,
+        Ok(None) => {
+            return Err(Box::new(
+                Diagnostic::new(
+                    Code::TooLarge,
+                    format!(
+                        "the file is larger than {} MiB",
+                        load::MAX_FILE_BYTES / 1024 / 1024
+                    ),
+                )
+                .in_file(file)
+                .help("check that this is really a department list and not an export or a dump"),
+            ));
+        }
+        Err(err) => {
+            return Err(Box::new(
+                Diagnostic::new(Code::Unreadable, format!("cannot read the file: {err}"))
+                    .in_file(file)
+                    .help("check that the file exists and that you may read it"),
+            ));
+        }
+    };
+    String::from_utf8(bytes).map_err(|err| {
+        let (message, help) = match load::decode(err.into_bytes()) {
+            Err(bad) => (
+                bad.message,
+                bad.help.replace("FILE", &file.to_string_lossy()),
+            ),
+            Ok(_) => (
+                "the file is not valid UTF-8 text".to_string(),
+                "save the file as UTF-8".to_string(),
+            ),
+        };
+        Box::new(
+            Diagnostic::new(Code::NotUtf8, message)
+                .in_file(file)
+                .help(help),
+        )
+    })
+}
+
+/// Replaces the file in one step, so that an interrupted run leaves the old file or the new
+/// one, never half of one. A link is followed: its target is rewritten, the link kept.
+fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+    let target =
+        fs::canonicalize(path).with_context(|| format!("cannot resolve `{}`", path.display()))?;
+    let dir = target
+        .parent()
+        .with_context(|| format!("`{}` has no folder", target.display()))?;
+    let permissions = fs::metadata(&target)
+        .with_context(|| format!("cannot read `{}`", target.display()))?
+        .permissions();
+    let mut temp = tempfile::Builder::new()
+        .prefix(".resplist-fmt-")
+        .suffix(".tmp")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .context("cannot write the temporary file")?;
+    fs::set_permissions(temp.path(), permissions).context("cannot copy the file's permissions")?;
+    temp.persist(&target)
+        .with_context(|| format!("cannot replace `{}`", target.display()))?;
+    Ok(())
 }

@@ -1,0 +1,1424 @@
+//! The engine of `resplist fmt`: rewrites a source file into one canonical layout (FORMAT.md's
+//! key order, one spacing and quoting style) keeping every comment. Pure text in, text out.
+//!
+//! The layout, in short: keys in FORMAT.md's order with unknown keys after them in their
+//! original order; `key = value`; one blank line before every `[…]`/`[[…]]` header; nested
+//! headers and their keys indented two spaces per level; single-line literal strings become
+//! basic strings when that needs no escapes; multi-line strings are kept as written; arrays go
+//! on one line unless they hold comments or a line too long to join; inline tables are kept
+//! inline (their keys ordered too) rather than expanded into `[[…]]` tables.
+//!
+//! Comments stay with what they precede; end-of-line comments stay at the end of their line;
+//! the comment block at the top of the file stays at the top. Every result is checked before
+//! it is returned: it must parse to the same data, hold the same comments and be a fixed point.
+
+use std::fmt;
+use std::ops::Range;
+
+use toml_edit::{Array, Decor, DocumentMut, Formatted, InlineTable, Item, Key, Table, Value};
+use toml_parser::lexer::TokenKind;
+
+use crate::diagnostic::position;
+
+const BOM: char = '\u{feff}';
+/// Spaces per nesting level of a header, as in FORMAT.md's example.
+const INDENT: usize = 2;
+/// An array written over several lines is joined onto one when the line stays this narrow.
+const MAX_WIDTH: usize = 100;
+
+/// Why a file was not formatted.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum FormatError {
+    /// The text is not valid TOML. `span` is a byte range in the text without its BOM, as in
+    /// [`crate::diagnostic::Diagnostic`]; line and column are 1-based, the column in characters.
+    Syntax {
+        message: String,
+        span: Range<usize>,
+        line: usize,
+        column: usize,
+    },
+    /// The formatted text would not mean the same as the original (a bug in the formatter);
+    /// the text must be left as it is.
+    Internal(String),
+}
+
+impl fmt::Display for FormatError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FormatError::Syntax {
+                message,
+                line,
+                column,
+                ..
+            } => write!(f, "TOML syntax error at {line}:{column}: {message}"),
+            FormatError::Internal(message) => write!(f, "internal formatter error: {message}"),
+        }
+    }
+}
+
+impl std::error::Error for FormatError {}
+
+/// Formats `resplist.toml`.
+pub fn format_site(text: &str) -> Result<String, FormatError> {
+    format(text, Schema::Site)
+}
+
+/// Formats a department file.
+pub fn format_department(text: &str) -> Result<String, FormatError> {
+    format(text, Schema::Department)
+}
+
+/// Which file a text is, for the key order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Schema {
+    Site,
+    Department,
+}
+
+impl Schema {
+    /// FORMAT.md's keys of the table at `path` (keys of the tables above it, without array
+    /// indices), in FORMAT.md's order. Unknown tables have no known keys.
+    fn known_keys(self, path: &[String]) -> &'static [&'static str] {
+        let path: Vec<&str> = path.iter().map(String::as_str).collect();
+        match (self, path.as_slice()) {
+            (Schema::Site, []) => &["site", "build"],
+            (Schema::Site, ["site"]) => &[
+                "title",
+                "jurisdiction",
+                "language",
+                "base_url",
+                "published",
+                "feedback",
+                "feedback_phone",
+            ],
+            (Schema::Site, ["build"]) => &["output", "theme", "history"],
+            (Schema::Department, []) => &[
+                "name",
+                "short_name",
+                "order",
+                "phone",
+                "address",
+                "website",
+                "summary",
+                "sections",
+                "powers",
+                "duties",
+                "boundaries",
+                "supervision",
+                "services",
+            ],
+            (Schema::Department, ["sections"]) => &["id", "name", "phone"],
+            (Schema::Department, ["powers"]) => {
+                &["id", "name", "kind", "status", "delegated_to", "basis"]
+            }
+            (Schema::Department, ["duties"]) => &["id", "title", "basis", "note", "items"],
+            (Schema::Department, ["duties", "items"]) => &["text", "section", "powers", "note"],
+            (Schema::Department, ["boundaries"]) => {
+                &["id", "title", "area", "lead_duty", "partners", "case"]
+            }
+            (Schema::Department, ["boundaries", "partners"]) => &["department", "duty"],
+            (Schema::Department, ["boundaries", "case"]) => &["title", "scenario", "steps"],
+            (Schema::Department, ["boundaries", "case", "steps"]) => &["department", "action"],
+            (Schema::Department, ["supervision"]) => &[
+                "id",
+                "title",
+                "category",
+                "powers",
+                "section",
+                "measures",
+                "procedure",
+                "penalty",
+                "indicators",
+            ],
+            (Schema::Department, ["supervision", "indicators"]) => &["name", "target"],
+            (Schema::Department, ["services"]) => &[
+                "id",
+                "title",
+                "category",
+                "description",
+                "frequency",
+                "section",
+                "beyond_statutory",
+            ],
+            _ => &[],
+        }
+    }
+
+    /// Where `key` goes in the table at `path`: known keys by FORMAT.md, unknown ones after.
+    fn rank(self, path: &[String], key: &str) -> usize {
+        let known = self.known_keys(path);
+        known.iter().position(|k| *k == key).unwrap_or(known.len())
+    }
+}
+
+/// Formats, then proves the result safe: same data, same comments, stable under a second run.
+fn format(text: &str, schema: Schema) -> Result<String, FormatError> {
+    let formatted = format_once(text, schema)?;
+    same_data(text, &formatted)?;
+    same_comments(text, &formatted)?;
+    match format_once(&formatted, schema) {
+        Ok(again) if again == formatted => Ok(formatted),
+        Ok(_) => Err(FormatError::Internal(
+            "formatting the result again would change it".into(),
+        )),
+        Err(err) => Err(FormatError::Internal(format!(
+            "the formatted text does not parse: {err}"
+        ))),
+    }
+}
+
+fn format_once(text: &str, schema: Schema) -> Result<String, FormatError> {
+    let (bom, body) = match text.strip_prefix(BOM) {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (header, rest) = split_file_header(body);
+    let doc: DocumentMut = rest.parse().map_err(|err: toml_edit::TomlError| {
+        let span = err.span().unwrap_or(0..0);
+        syntax_error(
+            body,
+            err.message(),
+            span.start + header.len()..span.end + header.len(),
+        )
+    })?;
+    let mut writer = Writer {
+        out: String::new(),
+        nl: if crlf(body) { "\r\n" } else { "\n" },
+        schema,
+        last: Last::Start,
+    };
+    if bom {
+        writer.out.push(BOM);
+    }
+    writer.file_header(header);
+    writer.table_body(doc.as_table(), &[], &[]);
+    writer.trailing(doc.trailing().as_str().unwrap_or(""));
+    Ok(writer.finish())
+}
+
+fn syntax_error(text: &str, message: &str, span: Range<usize>) -> FormatError {
+    let at = position(text, span.start);
+    FormatError::Syntax {
+        message: message.trim().to_string(),
+        span,
+        line: at.line,
+        column: at.column,
+    }
+}
+
+/// A file is CRLF when its first line ends so.
+fn crlf(text: &str) -> bool {
+    text.find('\n').is_some_and(|i| text[..i].ends_with('\r'))
+}
+
+/// Splits off the comment block at the top of the file, which stays at the top whatever key
+/// comes first after formatting. When the block has blank lines, the comments after the last
+/// one belong to the first key or table, as anywhere else; without blank lines (a title
+/// comment right above `name = …`, as in the sample data) the whole block is the file's.
+/// Blank lines before the first comment do not count.
+fn split_file_header(text: &str) -> (&str, &str) {
+    let mut end = 0;
+    let mut last_blank_end = None;
+    let mut seen_comment = false;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !line.ends_with('\n') || !(trimmed.is_empty() || trimmed.starts_with('#')) {
+            break;
+        }
+        end += line.len();
+        if trimmed.is_empty() && seen_comment {
+            last_blank_end = Some(end);
+        }
+        seen_comment |= trimmed.starts_with('#');
+    }
+    if end == 0 {
+        return ("", text);
+    }
+    let at = last_blank_end.unwrap_or(end);
+    text.split_at(at)
+}
+
+/// What the writer wrote last, for the blank-line rules.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Last {
+    /// Nothing yet, or only the file's header comment without a blank line after it.
+    Start,
+    Header,
+    Blank,
+    Other,
+}
+
+/// Writes the canonical text line by line.
+struct Writer {
+    out: String,
+    /// The line ending of structural line breaks; the insides of multi-line strings keep theirs.
+    nl: &'static str,
+    schema: Schema,
+    last: Last,
+}
+
+impl Writer {
+    fn line(&mut self, indent: usize, text: &str) {
+        push_indent(&mut self.out, indent);
+        self.out.push_str(text);
+        self.out.push_str(self.nl);
+        self.last = Last::Other;
+    }
+
+    /// One blank line, never two, never at the top and never right under a header.
+    fn blank(&mut self) {
+        if self.last == Last::Other {
+            self.out.push_str(self.nl);
+            self.last = Last::Blank;
+        }
+    }
+
+    fn file_header(&mut self, header: &str) {
+        // Every line of the header ends in a line break; nothing follows the last one.
+        let mut whole_lines: Vec<&str> = header.split('\n').collect();
+        whole_lines.pop();
+        let lines = comment_lines(whole_lines);
+        let ends_blank = matches!(lines.last(), Some(CommentLine::Blank));
+        for line in &lines {
+            match line {
+                CommentLine::Comment(text) => self.line(0, text),
+                CommentLine::Blank => self.blank(),
+            }
+        }
+        // A title comment glued to the first line stays glued.
+        if !ends_blank {
+            self.last = Last::Start;
+        }
+    }
+
+    /// The comments of a decor prefix, above the key or header they belong to. Blank lines
+    /// survive only around comments (one at most), so that comment groups keep their shape.
+    fn comments_above(&mut self, prefix: Option<&str>, indent: usize) {
+        let Some(prefix) = prefix else {
+            return;
+        };
+        // The text after the last line break is the indentation of the key's own line.
+        let mut whole_lines: Vec<&str> = prefix.split('\n').collect();
+        whole_lines.pop();
+        self.comment_block(&comment_lines(whole_lines), indent);
+    }
+
+    /// The comments after the last key or header of the file.
+    fn trailing(&mut self, trailing: &str) {
+        self.comment_block(&comment_lines(trailing.split('\n')), 0);
+    }
+
+    fn comment_block(&mut self, lines: &[CommentLine], indent: usize) {
+        if !lines.iter().any(|l| matches!(l, CommentLine::Comment(_))) {
+            return;
+        }
+        for line in lines {
+            match line {
+                CommentLine::Comment(text) => self.line(indent, text),
+                CommentLine::Blank => self.blank(),
+            }
+        }
+    }
+
+    /// The text, ending in exactly one line break (none for an empty file).
+    fn finish(mut self) -> String {
+        while self.out.ends_with(self.nl) && self.last == Last::Blank {
+            self.out.truncate(self.out.len() - self.nl.len());
+            self.last = Last::Other;
+        }
+        self.out
+    }
+
+    /// Entries of a table in canonical order: FORMAT.md's keys first, then the rest as written.
+    fn sorted<'t>(&self, table: &'t Table, path: &[String]) -> Vec<(&'t Key, &'t Item)> {
+        let mut entries: Vec<(&Key, &Item)> = table
+            .iter()
+            .filter(|(_, item)| !item.is_none())
+            .filter_map(|(name, item)| table.key(name).map(|key| (key, item)))
+            .collect();
+        entries.sort_by_key(|(key, _)| self.schema.rank(path, key.get()));
+        entries
+    }
+
+    /// A table's key/value lines, then its sub-tables. `header` holds the header's keys as
+    /// written; `path` their names, for the key order.
+    fn table_body(&mut self, table: &Table, header: &[String], path: &[String]) {
+        let indent = header_indent(header);
+        let entries = self.sorted(table, path);
+        self.key_values(&entries, indent, "", path);
+        self.subtables(&entries, header, path);
+    }
+
+    fn key_values(
+        &mut self,
+        entries: &[(&Key, &Item)],
+        indent: usize,
+        dotted: &str,
+        path: &[String],
+    ) {
+        for (key, item) in entries {
+            let name = format!("{dotted}{}", key_text(key));
+            let path = child(path, key);
+            match item {
+                Item::Value(value) => self.key_value(indent, &name, key, value, &path),
+                Item::Table(table) if table.is_dotted() => {
+                    self.comments_above(prefix_of(key.leaf_decor()), indent);
+                    self.comments_above(prefix_of(table.decor()), indent);
+                    let entries = self.sorted(table, &path);
+                    self.key_values(&entries, indent, &format!("{name}."), &path);
+                }
+                _ => {}
+            }
+        }
+    }
+
+    fn key_value(&mut self, indent: usize, name: &str, key: &Key, value: &Value, path: &[String]) {
+        self.comments_above(prefix_of(key.leaf_decor()), indent);
+        let lead = format!("{name} = ");
+        let rendered = self.value(value, indent, indent + width(&lead), path);
+        let eol = end_of_line_comment(suffix_of(value.decor()));
+        self.line(indent, &format!("{lead}{rendered}{eol}"));
+    }
+
+    fn subtables(&mut self, entries: &[(&Key, &Item)], header: &[String], path: &[String]) {
+        for (key, item) in entries {
+            let mut header = header.to_vec();
+            header.push(key_text(key));
+            let path = child(path, key);
+            match item {
+                Item::Table(table) if table.is_dotted() => {
+                    let entries = self.sorted(table, &path);
+                    self.subtables(&entries, &header, &path);
+                }
+                Item::Table(table) => {
+                    if !table.is_implicit() || has_key_values(table) {
+                        self.header(table.decor(), &header, false);
+                    }
+                    self.table_body(table, &header, &path);
+                }
+                Item::ArrayOfTables(tables) => {
+                    for table in tables.iter() {
+                        self.header(table.decor(), &header, true);
+                        self.table_body(table, &header, &path);
+                    }
+                }
+                Item::Value(_) | Item::None => {}
+            }
+        }
+    }
+
+    fn header(&mut self, decor: &Decor, header: &[String], array: bool) {
+        let indent = header_indent(header);
+        // `blank` skips the line right under a header; a header always gets one.
+        if matches!(self.last, Last::Other | Last::Header) {
+            self.out.push_str(self.nl);
+            self.last = Last::Blank;
+        }
+        self.comments_above(prefix_of(decor), indent);
+        let name = header.join(".");
+        let text = if array {
+            format!("[[{name}]]")
+        } else {
+            format!("[{name}]")
+        };
+        let eol = end_of_line_comment(suffix_of(decor));
+        self.line(indent, &format!("{text}{eol}"));
+        self.last = Last::Header;
+    }
+
+    /// A value as it appears after `key = `, starting at column `column` of a line indented by
+    /// `indent`. Multi-line results carry their own indentation after each line break.
+    fn value(&self, value: &Value, indent: usize, column: usize, path: &[String]) -> String {
+        match value {
+            Value::String(s) => string_repr(s),
+            Value::Integer(f) => f.display_repr().into_owned(),
+            Value::Float(f) => f.display_repr().into_owned(),
+            Value::Boolean(f) => f.display_repr().into_owned(),
+            Value::Datetime(f) => f.display_repr().into_owned(),
+            Value::Array(array) => self.array(array, indent, column, path),
+            Value::InlineTable(table) => self.inline_table(table, indent, column, path),
+        }
+    }
+
+    fn array(&self, array: &Array, indent: usize, column: usize, path: &[String]) -> String {
+        let inner = indent + INDENT;
+        let elements: Vec<String> = array
+            .iter()
+            .map(|v| self.value(v, inner, inner, path))
+            .collect();
+        let gaps = array_gaps(array);
+        let commented = gaps
+            .iter()
+            .any(|g| g.end_of_line.is_some() || !g.comments.is_empty());
+        if !commented && !elements.iter().any(|e| e.contains('\n')) {
+            let one_line = format!("[{}]", elements.join(", "));
+            let was_one_line = !gaps.iter().any(|g| g.line_break);
+            if was_one_line || column + width(&one_line) <= MAX_WIDTH {
+                return one_line;
+            }
+        }
+        // One element per line, each with its comma; gap `i`'s own-line comments go above
+        // element `i` (the last gap's above `]`), its end-of-line comment after the line before.
+        let mut out = String::from("[");
+        push_end_of_line(&mut out, gaps.first());
+        for (i, gap) in gaps.iter().enumerate() {
+            for comment in &gap.comments {
+                out.push_str(self.nl);
+                push_indent(&mut out, inner);
+                out.push_str(comment);
+            }
+            if let Some(element) = elements.get(i) {
+                out.push_str(self.nl);
+                push_indent(&mut out, inner);
+                out.push_str(element);
+                out.push(',');
+                push_end_of_line(&mut out, gaps.get(i + 1));
+            }
+        }
+        out.push_str(self.nl);
+        push_indent(&mut out, indent);
+        out.push(']');
+        out
+    }
+
+    /// `{ key = value, … }` with the keys in canonical order, or — when the table holds
+    /// comments, which only a multi-line inline table (TOML 1.1) can — exactly as written.
+    fn inline_table(
+        &self,
+        table: &InlineTable,
+        indent: usize,
+        column: usize,
+        path: &[String],
+    ) -> String {
+        let mut bare = table.clone();
+        bare.decor_mut().clear();
+        let written = bare.to_string();
+        if !comments(&written).is_empty() {
+            return written;
+        }
+        let mut entries = Vec::new();
+        self.inline_entries(table, "", indent, column, path, &mut entries);
+        if entries.is_empty() {
+            "{}".into()
+        } else {
+            format!("{{ {} }}", entries.join(", "))
+        }
+    }
+
+    fn inline_entries(
+        &self,
+        table: &InlineTable,
+        dotted: &str,
+        indent: usize,
+        column: usize,
+        path: &[String],
+        out: &mut Vec<String>,
+    ) {
+        let mut entries: Vec<(&Key, &Value)> = table
+            .iter()
+            .filter_map(|(name, value)| table.key(name).map(|key| (key, value)))
+            .collect();
+        entries.sort_by_key(|(key, _)| self.schema.rank(path, key.get()));
+        for (key, value) in entries {
+            let name = format!("{dotted}{}", key_text(key));
+            let path = child(path, key);
+            match value {
+                Value::InlineTable(inner) if inner.is_dotted() => {
+                    self.inline_entries(inner, &format!("{name}."), indent, column, &path, out);
+                }
+                _ => out.push(format!(
+                    "{name} = {}",
+                    self.value(value, indent, column, &path)
+                )),
+            }
+        }
+    }
+}
+
+fn push_end_of_line(out: &mut String, gap: Option<&Gap>) {
+    if let Some(comment) = gap.and_then(|g| g.end_of_line.as_ref()) {
+        out.push(' ');
+        out.push_str(comment);
+    }
+}
+
+fn push_indent(out: &mut String, indent: usize) {
+    out.extend(std::iter::repeat_n(' ', indent));
+}
+
+fn header_indent(header: &[String]) -> usize {
+    header.len().saturating_sub(1) * INDENT
+}
+
+fn child(path: &[String], key: &Key) -> Vec<String> {
+    let mut path = path.to_vec();
+    path.push(key.get().to_string());
+    path
+}
+
+fn has_key_values(table: &Table) -> bool {
+    table.iter().any(|(_, item)| match item {
+        Item::Value(_) => true,
+        Item::Table(t) => t.is_dotted(),
+        _ => false,
+    })
+}
+
+fn prefix_of(decor: &Decor) -> Option<&str> {
+    decor.prefix().and_then(|raw| raw.as_str())
+}
+
+fn suffix_of(decor: &Decor) -> Option<&str> {
+    decor.suffix().and_then(|raw| raw.as_str())
+}
+
+/// ` # comment` when the text after a value or header holds one, else nothing.
+fn end_of_line_comment(suffix: Option<&str>) -> String {
+    suffix
+        .and_then(|s| s.find('#').map(|i| format!(" {}", s[i..].trim_end())))
+        .unwrap_or_default()
+}
+
+/// A key bare when TOML allows it, else quoted as the author quoted it.
+fn key_text(key: &Key) -> String {
+    let name = key.get();
+    let bare = !name.is_empty()
+        && name
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    if bare {
+        name.to_string()
+    } else {
+        key.display_repr().into_owned()
+    }
+}
+
+/// A string in basic quotes when it was a one-line literal string that needs no escapes
+/// there; otherwise exactly as written (escapes and multi-line strings included).
+fn string_repr(s: &Formatted<String>) -> String {
+    let written = s.display_repr();
+    if written.starts_with('\'') && !written.starts_with("'''") {
+        let value = s.value();
+        let plain = !value
+            .chars()
+            .any(|c| c == '"' || c == '\\' || (c.is_control() && c != '\t'));
+        if plain {
+            return format!("\"{value}\"");
+        }
+    }
+    written.into_owned()
+}
+
+/// One line of a comment block, normalised.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum CommentLine {
+    Comment(String),
+    Blank,
+}
+
+/// Whole lines of a decor as comments and blank lines, runs of blank lines shortened to one.
+fn comment_lines<'a>(lines: impl IntoIterator<Item = &'a str>) -> Vec<CommentLine> {
+    let mut out: Vec<CommentLine> = Vec::new();
+    for line in lines {
+        let line = line.trim();
+        if line.is_empty() {
+            if out.last() != Some(&CommentLine::Blank) {
+                out.push(CommentLine::Blank);
+            }
+        } else {
+            out.push(CommentLine::Comment(line.to_string()));
+        }
+    }
+    out
+}
+
+/// The whitespace and comments between two elements of an array (or around the first and
+/// last), with the comma dropped: a comment on the line of the previous element (or of `[`),
+/// and comments on lines of their own.
+#[derive(Debug, Default)]
+struct Gap {
+    end_of_line: Option<String>,
+    comments: Vec<String>,
+    line_break: bool,
+}
+
+impl Gap {
+    fn parse(text: &str) -> Gap {
+        let mut lines = text.split('\n');
+        let first = lines.next().unwrap_or("");
+        let mut gap = Gap {
+            end_of_line: first.find('#').map(|i| first[i..].trim_end().to_string()),
+            comments: Vec::new(),
+            line_break: text.contains('\n'),
+        };
+        for line in lines {
+            let line = line.trim();
+            if line.starts_with('#') {
+                gap.comments.push(line.to_string());
+            }
+        }
+        gap
+    }
+}
+
+/// `len + 1` gaps: gap `i` comes before element `i`, the last one before `]`.
+fn array_gaps(array: &Array) -> Vec<Gap> {
+    let values: Vec<&Value> = array.iter().collect();
+    let mut gaps = Vec::with_capacity(values.len() + 1);
+    for i in 0..=values.len() {
+        let mut text = String::new();
+        if let Some(previous) = i.checked_sub(1).and_then(|p| values.get(p)) {
+            text.push_str(suffix_of(previous.decor()).unwrap_or(""));
+        }
+        match values.get(i) {
+            Some(value) => text.push_str(prefix_of(value.decor()).unwrap_or("")),
+            None => text.push_str(array.trailing().as_str().unwrap_or("")),
+        }
+        gaps.push(Gap::parse(&text));
+    }
+    gaps
+}
+
+/// Display width: CJK and full-width characters take two columns.
+fn width(text: &str) -> usize {
+    text.chars()
+        .map(|c| {
+            let c = c as u32;
+            let wide = matches!(c,
+                0x1100..=0x115F
+                | 0x2E80..=0x303E
+                | 0x3041..=0x33FF
+                | 0x3400..=0x4DBF
+                | 0x4E00..=0x9FFF
+                | 0xA000..=0xA4CF
+                | 0xAC00..=0xD7A3
+                | 0xF900..=0xFAFF
+                | 0xFE30..=0xFE4F
+                | 0xFF00..=0xFF60
+                | 0xFFE0..=0xFFE6
+                | 0x20000..=0x3FFFD);
+            if wide { 2 } else { 1 }
+        })
+        .sum()
+}
+
+/// The comments of a TOML text, each without trailing whitespace, in order.
+fn comments(text: &str) -> Vec<String> {
+    let source = toml_parser::Source::new(text);
+    source
+        .lex()
+        .filter(|token| token.kind() == TokenKind::Comment)
+        .filter_map(|token| source.get(token.span()))
+        .map(|raw| raw.as_str().trim_end().to_string())
+        .collect()
+}
+
+fn same_comments(before: &str, after: &str) -> Result<(), FormatError> {
+    let mut old = comments(before);
+    let mut new = comments(after);
+    old.sort();
+    new.sort();
+    if old == new {
+        Ok(())
+    } else {
+        Err(FormatError::Internal(
+            "the formatted text would not keep every comment".into(),
+        ))
+    }
+}
+
+fn same_data(before: &str, after: &str) -> Result<(), FormatError> {
+    let parse = |text: &str| text.trim_start_matches(BOM).parse::<toml::Table>();
+    let old = parse(before).map_err(|err| {
+        let span = err.span().unwrap_or(0..0);
+        syntax_error(before.trim_start_matches(BOM), err.message(), span)
+    })?;
+    let new = parse(after).map_err(|err| {
+        FormatError::Internal(format!(
+            "the formatted text does not parse: {}",
+            err.message().trim()
+        ))
+    })?;
+    if same_table(&old, &new) {
+        Ok(())
+    } else {
+        Err(FormatError::Internal(
+            "the formatted text would not hold the same data".into(),
+        ))
+    }
+}
+
+fn same_table(a: &toml::Table, b: &toml::Table) -> bool {
+    a.len() == b.len()
+        && a.iter()
+            .all(|(key, value)| b.get(key).is_some_and(|other| same_value(value, other)))
+}
+
+/// Equality where NaN equals NaN, so that `nan` values do not make a file unformattable.
+fn same_value(a: &toml::Value, b: &toml::Value) -> bool {
+    use toml::Value as V;
+    match (a, b) {
+        (V::Float(x), V::Float(y)) => x.to_bits() == y.to_bits() || (x.is_nan() && y.is_nan()),
+        (V::Array(x), V::Array(y)) => {
+            x.len() == y.len() && x.iter().zip(y).all(|(x, y)| same_value(x, y))
+        }
+        (V::Table(x), V::Table(y)) => same_table(x, y),
+        _ => a == b,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn dept(text: &str) -> String {
+        match format_department(text) {
+            Ok(formatted) => formatted,
+            Err(err) => panic!("{err}\n{text}"),
+        }
+    }
+
+    fn data(text: &str) -> toml::Table {
+        match text.trim_start_matches(BOM).parse::<toml::Table>() {
+            Ok(table) => table,
+            Err(err) => panic!("{err}\n{text}"),
+        }
+    }
+
+    /// The properties every result must have, whatever the input.
+    fn assert_sound(input: &str, output: &str) {
+        assert!(same_table(&data(input), &data(output)), "the data changed");
+        assert_eq!(dept(output), output, "not idempotent");
+        let mut before = comments(input);
+        let mut after = comments(output);
+        before.sort();
+        after.sort();
+        assert_eq!(before, after, "comments changed");
+        let body = output.trim_end_matches(['\r', '\n']);
+        assert!(
+            body.is_empty()
+                || output.len() - body.len() == if output.ends_with("\r\n") { 2 } else { 1 },
+            "not exactly one final line break: {output:?}"
+        );
+    }
+
+    #[test]
+    fn orders_top_level_keys_and_tables_as_format_md() {
+        let input = r#"[[services]]
+id = "s"
+title = "t"
+category = "basic"
+
+[[sections]]
+id = "a"
+name = "办公室"
+phone = "12345"
+
+[[duties]]
+id = "d01"
+title = "t"
+basis = ["三定方案"]
+"#;
+        let input = format!(
+            "summary = \"…\"\nwebsite = \"https://x/\"\naddress = \"路\"\nphone = \"12345\"\norder = 1\nshort_name = \"局\"\nname = \"某局\"\n\n{input}"
+        );
+        let expected = r#"name = "某局"
+short_name = "局"
+order = 1
+phone = "12345"
+address = "路"
+website = "https://x/"
+summary = "…"
+
+[[sections]]
+id = "a"
+name = "办公室"
+phone = "12345"
+
+[[duties]]
+id = "d01"
+title = "t"
+basis = ["三定方案"]
+
+[[services]]
+id = "s"
+title = "t"
+category = "basic"
+"#;
+        let output = dept(&input);
+        assert_eq!(output, expected);
+        assert_sound(&input, &output);
+    }
+
+    #[test]
+    fn orders_keys_inside_every_table_and_indents_nested_headers() {
+        let input = r#"name = "局"
+[[services]]
+beyond_statutory = true
+section = "a"
+frequency = "每年"
+description = "d"
+category = "basic"
+title = "t"
+id = "s"
+[[supervision]]
+penalty = "p"
+procedure = "q"
+measures = ["m"]
+section = "a"
+powers = ["p1"]
+category = "approval"
+title = "t"
+id = "r"
+[[supervision.indicators]]
+target = "100%"
+name = "n"
+[[boundaries]]
+lead_duty = "l"
+area = "a"
+title = "t"
+id = "b"
+[boundaries.case]
+scenario = "s"
+title = "t"
+[[boundaries.case.steps]]
+action = "x"
+department = "y"
+[[boundaries.partners]]
+duty = "d"
+department = "p"
+[[duties]]
+note = "n"
+basis = ["b"]
+title = "t"
+id = "d"
+[[duties.items]]
+note = "n"
+powers = ["p1"]
+section = "a"
+text = "t"
+[[powers]]
+basis = ["b"]
+delegated_to = "乡镇"
+status = "delegated"
+kind = "licensing"
+name = "n"
+id = "p1"
+[[sections]]
+phone = "12345"
+name = "n"
+id = "a"
+"#;
+        let expected = r#"name = "局"
+
+[[sections]]
+id = "a"
+name = "n"
+phone = "12345"
+
+[[powers]]
+id = "p1"
+name = "n"
+kind = "licensing"
+status = "delegated"
+delegated_to = "乡镇"
+basis = ["b"]
+
+[[duties]]
+id = "d"
+title = "t"
+basis = ["b"]
+note = "n"
+
+  [[duties.items]]
+  text = "t"
+  section = "a"
+  powers = ["p1"]
+  note = "n"
+
+[[boundaries]]
+id = "b"
+title = "t"
+area = "a"
+lead_duty = "l"
+
+  [[boundaries.partners]]
+  department = "p"
+  duty = "d"
+
+  [boundaries.case]
+  title = "t"
+  scenario = "s"
+
+    [[boundaries.case.steps]]
+    department = "y"
+    action = "x"
+
+[[supervision]]
+id = "r"
+title = "t"
+category = "approval"
+powers = ["p1"]
+section = "a"
+measures = ["m"]
+procedure = "q"
+penalty = "p"
+
+  [[supervision.indicators]]
+  name = "n"
+  target = "100%"
+
+[[services]]
+id = "s"
+title = "t"
+category = "basic"
+description = "d"
+frequency = "每年"
+section = "a"
+beyond_statutory = true
+"#;
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn site_file_puts_site_before_build_and_orders_their_keys() {
+        let input = "[build]\nhistory = true\noutput = \"out\"\ntheme = \"t\"\n\n[site]\nfeedback_phone = \"12345\"\nfeedback = \"mailto:a@b\"\npublished = 2015-10-15\nbase_url = \"https://x/\"\nlanguage = \"en\"\njurisdiction = \"县\"\ntitle = \"清单\"\n";
+        let expected = "[site]\ntitle = \"清单\"\njurisdiction = \"县\"\nlanguage = \"en\"\nbase_url = \"https://x/\"\npublished = 2015-10-15\nfeedback = \"mailto:a@b\"\nfeedback_phone = \"12345\"\n\n[build]\noutput = \"out\"\ntheme = \"t\"\nhistory = true\n";
+        assert_eq!(format_site(input).ok().as_deref(), Some(expected));
+        assert_eq!(format_site(expected).ok().as_deref(), Some(expected));
+    }
+
+    #[test]
+    fn spacing_is_made_consistent() {
+        let input = "\n\n  name=\"局\"   \n\n\norder   =  1\t\n[[sections]]   \n   id =  \"a\"\n\n\n   name   = \"n\"\nphone=\"12345\"\n\n\n\n[[sections]]\nid=\"b\"\nname=\"m\"\nphone=\"12345\"\n\n\n\n";
+        let expected = "name = \"局\"\norder = 1\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\n\n[[sections]]\nid = \"b\"\nname = \"m\"\nphone = \"12345\"\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+        assert!(output.lines().all(|l| l == l.trim_end()));
+    }
+
+    #[test]
+    fn adds_the_missing_final_line_break() {
+        assert_eq!(dept("name = \"x\""), "name = \"x\"\n");
+        assert_eq!(dept("name = \"x\"\n# end"), "name = \"x\"\n# end\n");
+        assert_eq!(dept(""), "");
+        assert_eq!(dept("\n\n"), "");
+        assert_eq!(dept("# only a header\n\n\n"), "# only a header\n");
+        assert_eq!(
+            dept("name = \"x\"\n\n# end\n\n\n"),
+            "name = \"x\"\n\n# end\n"
+        );
+        assert_eq!(dept("name = \"x\"\n\n\n"), "name = \"x\"\n");
+        assert_eq!(dept("name = \"x\"\r\n\r\n"), "name = \"x\"\r\n");
+    }
+
+    #[test]
+    fn nested_tables_are_indented_whatever_the_input_indentation() {
+        let input = "name = \"局\"\n[[duties]]\n    id = \"d\"\n    title = \"t\"\n    basis = [\"b\"]\n[[duties.items]]\ntext = \"t\"\n        section = \"a\"\n";
+        let expected = "name = \"局\"\n\n[[duties]]\nid = \"d\"\ntitle = \"t\"\nbasis = [\"b\"]\n\n  [[duties.items]]\n  text = \"t\"\n  section = \"a\"\n";
+        assert_eq!(dept(input), expected);
+    }
+
+    #[test]
+    fn literal_strings_become_basic_strings_when_no_escape_is_needed() {
+        let input = "name = '春江县环境保护局'\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nsummary = '''\nkept\nas is'''\nwebsite = \"\\u0041\"\n";
+        let expected = "name = \"春江县环境保护局\"\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nwebsite = \"\\u0041\"\nsummary = '''\nkept\nas is'''\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn multi_line_strings_stay_multi_line_and_untouched() {
+        let input = "name = \"x\"\nsummary = \"\"\"\n第一行   \n  第二行\n\n\"\"\"\n";
+        let output = dept(input);
+        assert_eq!(output, input);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn keys_are_bare_when_they_can_be() {
+        let input = "\"name\" = \"x\"\n\"两 字\" = 1\n";
+        assert_eq!(dept(input), "name = \"x\"\n\"两 字\" = 1\n");
+    }
+
+    #[test]
+    fn unknown_keys_are_kept_after_the_known_ones_in_their_order() {
+        let input = "zeta = 1\nname = \"x\"\nalpha = 2\n\n[extra]\nb = 1\na = 2\n\n[[sections]]\nnote = \"?\"\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\nfax = \"1\"\n";
+        let expected = "name = \"x\"\nzeta = 1\nalpha = 2\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\nnote = \"?\"\nfax = \"1\"\n\n[extra]\nb = 1\na = 2\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    /// A file dense with comments: at the top, before keys and headers, at the ends of lines,
+    /// between tables, inside arrays and at the bottom.
+    const COMMENTED: &str = r#"# 春江县测试局 责任清单
+# (a test file)
+
+# about the short name
+short_name = '测试局' # shown in tables
+name = "春江县测试局"   # the full name
+
+# contact
+#
+# block with a gap
+
+phone = "12345"
+[[duties]] # the first duty
+basis = [ # why
+  "三定方案", # the main one
+  # a comment on a line of its own
+  "《法》", # the law
+  # a comment before the bracket
+]
+# before the id
+id = "d01"
+title = "t" # eol title
+    # an indented comment before an item
+    [[duties.items]]
+    section = "a"   # eol section
+    # before text
+    text = "t"
+# between tables
+
+# a second block, attached to sections
+[[sections]]
+id = "a"
+name = "n"
+phone = "12345"
+# trailing comment one
+
+#   trailing comment two
+"#;
+
+    #[test]
+    fn comments_are_kept_where_they_belong() {
+        let expected = r#"# 春江县测试局 责任清单
+# (a test file)
+
+name = "春江县测试局" # the full name
+# about the short name
+short_name = "测试局" # shown in tables
+
+# contact
+#
+# block with a gap
+
+phone = "12345"
+
+# between tables
+
+# a second block, attached to sections
+[[sections]]
+id = "a"
+name = "n"
+phone = "12345"
+
+[[duties]] # the first duty
+# before the id
+id = "d01"
+title = "t" # eol title
+basis = [ # why
+  "三定方案", # the main one
+  # a comment on a line of its own
+  "《法》", # the law
+  # a comment before the bracket
+]
+
+  # an indented comment before an item
+  [[duties.items]]
+  # before text
+  text = "t"
+  section = "a" # eol section
+# trailing comment one
+
+#   trailing comment two
+"#;
+        let output = dept(COMMENTED);
+        assert_eq!(output, expected);
+        assert_sound(COMMENTED, &output);
+        let count = |t: &str| {
+            t.lines()
+                .filter(|l| l.trim_start().starts_with('#'))
+                .count()
+        };
+        assert_eq!(count(COMMENTED), count(&output));
+    }
+
+    #[test]
+    fn the_header_comment_stays_at_the_top_even_when_glued_to_a_moved_key() {
+        let input = "# 春江县测试局 责任清单\nshort_name = \"测试局\"\nname = \"春江县测试局\"\n";
+        let expected =
+            "# 春江县测试局 责任清单\nname = \"春江县测试局\"\nshort_name = \"测试局\"\n";
+        assert_eq!(dept(input), expected);
+        let site = "# The county's list\n[build]\noutput = \"out\"\n[site]\ntitle = \"t\"\njurisdiction = \"j\"\n";
+        assert_eq!(
+            format_site(site).ok().as_deref(),
+            Some(
+                "# The county's list\n[site]\ntitle = \"t\"\njurisdiction = \"j\"\n\n[build]\noutput = \"out\"\n"
+            )
+        );
+    }
+
+    #[test]
+    fn a_file_of_comments_only_is_kept() {
+        let input = "# one\n\n\n# two\n";
+        assert_eq!(dept(input), "# one\n\n# two\n");
+    }
+
+    #[test]
+    fn crlf_files_stay_crlf() {
+        let lf = dept(COMMENTED);
+        let crlf_input = COMMENTED.replace('\n', "\r\n");
+        let output = dept(&crlf_input);
+        assert_eq!(output, lf.replace('\n', "\r\n"));
+        assert_sound(&crlf_input, &output);
+    }
+
+    #[test]
+    fn line_breaks_inside_multi_line_strings_are_kept_as_written() {
+        // A mostly LF file whose multi-line string was pasted with CRLF: the string's value
+        // holds `\r\n`, so the formatter must not touch it.
+        let input =
+            "short_name = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\nname = \"x\"\n";
+        let output = dept(input);
+        assert_eq!(
+            output,
+            "name = \"x\"\nshort_name = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\n"
+        );
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn a_bom_is_kept() {
+        let input = "\u{feff}short_name = \"s\"\nname = \"x\"\n";
+        assert_eq!(dept(input), "\u{feff}name = \"x\"\nshort_name = \"s\"\n");
+        assert_eq!(dept("name = \"x\"\n"), "name = \"x\"\n");
+    }
+
+    #[test]
+    fn short_arrays_go_on_one_line_long_ones_keep_one_element_per_line() {
+        let short = "name = \"x\"\n[[duties]]\nbasis = [\n    \"三定方案\",\n      \"《法》\"\n]\n";
+        assert!(dept(short).contains("basis = [\"三定方案\", \"《法》\"]\n"));
+        let long = format!(
+            "name = \"x\"\n[[supervision]]\nmeasures = [\n\"{}\",\n    \"{}\"]\n",
+            "每季度书面检查宅基地审批卷宗不少于1次".repeat(2),
+            "每季度实地检查不少于1次".repeat(2)
+        );
+        let expected = format!(
+            "measures = [\n  \"{}\",\n  \"{}\",\n]\n",
+            "每季度书面检查宅基地审批卷宗不少于1次".repeat(2),
+            "每季度实地检查不少于1次".repeat(2)
+        );
+        let output = dept(&long);
+        assert!(output.ends_with(&expected), "{output}");
+        assert_sound(&long, &output);
+        // One line as written stays one line, however long.
+        let one = format!("name = \"x\"\nbasis = [\"{}\", \"b\"]\n", "很长".repeat(60));
+        assert_eq!(dept(&one), one);
+    }
+
+    #[test]
+    fn arrays_inside_nested_tables_are_indented_with_them() {
+        let input = format!(
+            "name = \"x\"\n[[duties]]\nid = \"d\"\n[[duties.items]]\ntext = \"t\"\npowers = [\n\"{}\", # why\n]\n",
+            "p".repeat(100)
+        );
+        let output = dept(&input);
+        assert!(
+            output.ends_with(&format!(
+                "  powers = [\n    \"{}\", # why\n  ]\n",
+                "p".repeat(100)
+            )),
+            "{output}"
+        );
+        assert_sound(&input, &output);
+    }
+
+    #[test]
+    fn comments_inside_arrays_are_kept_in_place() {
+        let input = "name = \"x\"\nempty = [ # why empty\n    # still nothing\n]\nlist = [\n# first\n1 ,   # one\n  2\n      # last\n   ]\n";
+        let expected = "name = \"x\"\nempty = [ # why empty\n  # still nothing\n]\nlist = [\n  # first\n  1, # one\n  2,\n  # last\n]\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn inline_tables_stay_inline_with_their_keys_ordered() {
+        let input = "[[duties]]\nitems = [{section='a',text=\"t\"}, { powers = [], text = \"u\", section = \"b\" }]\nid = \"d\"\n[[boundaries]]\ncase = {steps=[{action=\"x\",department=\"y\"}],title=\"t\"}\nid = \"b\"\n";
+        let expected = "[[duties]]\nid = \"d\"\nitems = [{ text = \"t\", section = \"a\" }, { text = \"u\", section = \"b\", powers = [] }]\n\n[[boundaries]]\nid = \"b\"\ncase = { title = \"t\", steps = [{ department = \"y\", action = \"x\" }] }\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn inline_tables_with_comments_are_kept_as_written() {
+        let input = "name = \"x\"\nextra = { b = 1, # why\n  a = 2 }\n";
+        let output = dept(input);
+        assert_eq!(output, input);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn dotted_keys_stay_dotted_and_ordered() {
+        let input = "[[boundaries]]\ncase.scenario = \"s\"\nid = \"b\"\n# the title\ncase.title = \"t\"\n[[boundaries.case.steps]]\naction = \"a\"\ndepartment = \"d\"\n";
+        let expected = "[[boundaries]]\nid = \"b\"\n# the title\ncase.title = \"t\"\ncase.scenario = \"s\"\n\n    [[boundaries.case.steps]]\n    department = \"d\"\n    action = \"a\"\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn other_values_are_kept_as_written() {
+        let input =
+            "name = \"x\"\norder = 1_000\nx = 0x1F\ny = 1e3\nz = nan\nd = 1979-05-27T07:32:00Z\n";
+        let output = dept(input);
+        assert_eq!(output, input);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn a_messy_file_becomes_canonical_and_stays_so() {
+        let input = "\n# messy\n  order=5 # eol\nname='局'\n[[sections]]\nphone='12345'\n  id = 'a'\n\tname=\"n\"\n[[duties]]\nbasis=[ 'b1' ,'b2' ]\nid='d'\n  title = 't'\n      [[duties.items]]\n      section='a'\n  text = 'x'";
+        let expected = "# messy\nname = \"局\"\norder = 5 # eol\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\n\n[[duties]]\nid = \"d\"\ntitle = \"t\"\nbasis = [\"b1\", \"b2\"]\n\n  [[duties.items]]\n  text = \"x\"\n  section = \"a\"\n";
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+    }
+
+    #[test]
+    fn syntax_errors_say_where() {
+        let err = format_department("name = \"x\"\n[[sections]\nid = 1\n").err();
+        match err {
+            Some(FormatError::Syntax { line, column, .. }) => assert_eq!((line, column), (2, 12)),
+            other => panic!("{other:?}"),
+        }
+        // After a BOM and a header comment the position is still the file's.
+        let err = format_department("\u{feff}# top\n\nname = \"x\n").err();
+        match err {
+            Some(FormatError::Syntax { line, span, .. }) => {
+                assert_eq!(line, 3);
+                assert_eq!(span.start, "# top\n\nname = \"x".len());
+            }
+            other => panic!("{other:?}"),
+        }
+        assert!(format_department("a = 1\na = 2\n").is_err());
+    }
+
+    #[test]
+    fn the_sample_data_is_canonical() {
+        for file in std::fs::read_dir("data/departments")
+            .into_iter()
+            .flatten()
+            .flatten()
+            .filter(|e| e.path().extension().is_some_and(|x| x == "toml"))
+        {
+            let text = std::fs::read_to_string(file.path()).unwrap_or_default();
+            assert_eq!(dept(&text), text, "{}", file.path().display());
+        }
+    }
+
+    /// The key order must know every field of the model, in the model's (FORMAT.md's) order.
+    #[test]
+    fn known_keys_cover_the_model() {
+        use crate::model;
+        fn fields<T: serde::de::DeserializeOwned>() -> Vec<String> {
+            let message = match toml::from_str::<T>("zz_not_a_field = 1") {
+                Err(err) => err.message().to_string(),
+                Ok(_) => String::new(),
+            };
+            let expected = message.split("expected").nth(1).unwrap_or("");
+            expected
+                .split('`')
+                .skip(1)
+                .step_by(2)
+                .map(String::from)
+                .collect()
+        }
+        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
+        let cases: Vec<(Schema, Vec<String>, Vec<String>)> = vec![
+            (Schema::Site, path(&[]), fields::<model::SiteFile>()),
+            (Schema::Site, path(&["site"]), fields::<model::Site>()),
+            (Schema::Site, path(&["build"]), fields::<model::Build>()),
+            (Schema::Department, path(&[]), fields::<model::Department>()),
+            (
+                Schema::Department,
+                path(&["sections"]),
+                fields::<model::Section>(),
+            ),
+            (
+                Schema::Department,
+                path(&["powers"]),
+                fields::<model::Power>(),
+            ),
+            (
+                Schema::Department,
+                path(&["duties"]),
+                fields::<model::Duty>(),
+            ),
+            (
+                Schema::Department,
+                path(&["duties", "items"]),
+                fields::<model::WorkItem>(),
+            ),
+            (
+                Schema::Department,
+                path(&["boundaries"]),
+                fields::<model::Boundary>(),
+            ),
+            (
+                Schema::Department,
+                path(&["boundaries", "partners"]),
+                fields::<model::Partner>(),
+            ),
+            (
+                Schema::Department,
+                path(&["boundaries", "case"]),
+                fields::<model::MockCase>(),
+            ),
+            (
+                Schema::Department,
+                path(&["boundaries", "case", "steps"]),
+                fields::<model::CaseStep>(),
+            ),
+            (
+                Schema::Department,
+                path(&["supervision"]),
+                fields::<model::SupervisionRegime>(),
+            ),
+            (
+                Schema::Department,
+                path(&["supervision", "indicators"]),
+                fields::<model::Indicator>(),
+            ),
+            (
+                Schema::Department,
+                path(&["services"]),
+                fields::<model::PublicService>(),
+            ),
+        ];
+        for (schema, path, fields) in cases {
+            assert!(!fields.is_empty(), "{path:?}");
+            let known: Vec<&str> = schema
+                .known_keys(&path)
+                .iter()
+                .copied()
+                .filter(|k| fields.iter().any(|f| f == k))
+                .collect();
+            assert_eq!(known, fields, "{path:?}: the model's fields, in order");
+        }
+    }
+
+    #[test]
+    fn width_counts_chinese_as_two_columns() {
+        assert_eq!(width("ab"), 2);
+        assert_eq!(width("环保局"), 6);
+        assert_eq!(width("（）"), 4);
+    }
+}
