@@ -2,9 +2,10 @@
 //! every diagnostic can point at a line and column. No I/O and no HTML here.
 
 pub mod labels;
+mod spanned;
 
 use serde::{Deserialize, Serialize};
-pub use toml::Spanned;
+pub use spanned::Spanned;
 pub use toml::value::Datetime;
 
 pub use labels::{Language, PowerKind, PowerStatus, ServiceCategory, SupervisionCategory};
