@@ -4,88 +4,15 @@
 //! validated twice: as draft 2020-12, and as taplo (VS Code's Even Better TOML) reads it, which
 //! is draft 7 with formats checked and TOML dates turned into strings.
 
+mod common;
+
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use jsonschema::{Draft, Validator};
+use common::{Schema, repo};
 use resplist::diagnostic::Diagnostic;
 use serde_json::Value;
-
-fn repo() -> &'static Path {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-}
-
-/// A schema as validated by a draft 2020-12 validator and by a taplo-like draft 7 one.
-struct Schema {
-    modern: Validator,
-    draft7: Validator,
-}
-
-impl Schema {
-    fn load(name: &str) -> Schema {
-        let text = fs::read_to_string(repo().join("schemas").join(name)).unwrap();
-        let schema: Value = serde_json::from_str(&text).unwrap();
-        let modern = jsonschema::options()
-            .should_validate_formats(true)
-            .build(&schema)
-            .unwrap();
-        // taplo's validator knows drafts 4 to 7 only and falls back to draft 7 for 2020-12.
-        let mut old = schema.clone();
-        old.as_object_mut().unwrap().remove("$schema");
-        let draft7 = jsonschema::options()
-            .with_draft(Draft::Draft7)
-            .should_validate_formats(true)
-            .build(&old)
-            .unwrap();
-        Schema { modern, draft7 }
-    }
-
-    fn site() -> Schema {
-        Schema::load("resplist.schema.json")
-    }
-
-    fn department() -> Schema {
-        Schema::load("department.schema.json")
-    }
-
-    /// The problems found, after checking that both drafts agree on whether there are any.
-    fn problems(&self, toml_text: &str) -> Vec<String> {
-        let instance = toml_to_json(toml_text);
-        let problems: Vec<String> = self
-            .modern
-            .iter_errors(&instance)
-            .map(|e| format!("{} at {}", e, e.instance_path()))
-            .collect();
-        assert_eq!(
-            problems.is_empty(),
-            self.draft7.is_valid(&instance),
-            "draft 2020-12 and draft 7 disagree on:\n{toml_text}\n{problems:?}"
-        );
-        problems
-    }
-}
-
-/// TOML as taplo hands it to the validator: a date becomes its text (`2015-10-15`).
-fn toml_to_json(text: &str) -> Value {
-    let text = text.trim_start_matches('\u{feff}');
-    let table: toml::Table = toml::from_str(text).unwrap();
-    json(toml::Value::Table(table))
-}
-
-fn json(value: toml::Value) -> Value {
-    match value {
-        toml::Value::String(s) => Value::String(s),
-        toml::Value::Integer(i) => Value::from(i),
-        toml::Value::Float(f) => Value::from(f),
-        toml::Value::Boolean(b) => Value::Bool(b),
-        toml::Value::Datetime(d) => Value::String(d.to_string()),
-        toml::Value::Array(items) => Value::Array(items.into_iter().map(json).collect()),
-        toml::Value::Table(table) => {
-            Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect())
-        }
-    }
-}
 
 fn toml_files(dir: &Path) -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = walkdir::WalkDir::new(dir)
