@@ -238,7 +238,10 @@ pub fn department_template(language: Language, id: &str, name: &str) -> String {
     };
     // A TOML string, quoted and escaped as the name needs.
     let quoted = toml::Value::String(name.to_string()).to_string();
-    template.replace("{{id}}", id).replace("{{name}}", &quoted)
+    // The id first: the name is the user's text and is not searched for placeholders.
+    template
+        .replace("{{id}}", id)
+        .replace("\"{{name}}\"", &quoted)
 }
 
 #[cfg(test)]
@@ -254,11 +257,11 @@ mod tests {
 
     #[test]
     fn names_are_quoted_as_toml() {
-        let text = department_template(Language::En, "a", "The \"Best\" \\ Bureau");
+        let text = department_template(Language::En, "a", "The \"Best\" \\ Bureau {{id}}");
         let value: Result<toml::Table, _> = toml::from_str(&text);
         let name = value
             .ok()
             .and_then(|t| t.get("name").and_then(|n| n.as_str()).map(str::to_string));
-        assert_eq!(name.as_deref(), Some("The \"Best\" \\ Bureau"));
+        assert_eq!(name.as_deref(), Some("The \"Best\" \\ Bureau {{id}}"));
     }
 }
