@@ -1,11 +1,267 @@
-//! `resplist init` and `resplist new department`.
+//! `resplist init` and `resplist new department`: new projects and department files from
+//! commented templates that check clean. Neither ever overwrites a file.
 
+use std::fs;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+use super::exit;
 use crate::cli::{InitArgs, NewDepartmentArgs};
+use crate::load::{self, DEPARTMENTS_DIR, SITE_FILE};
+use crate::model::{Language, is_valid_id};
 
-pub fn init(_args: &InitArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("resplist init is not implemented yet")
+const TAPLO_CONFIG: &str = ".taplo.toml";
+const SCHEMAS_DIR: &str = "schemas";
+/// The id and name of the example department `init` writes.
+const EXAMPLE_ID: &str = "example";
+
+pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
+    let Some(language) = Language::parse(&args.language) else {
+        bail!("unknown language `{}`: use zh-CN or en", args.language);
+    };
+    let dir = &args.dir;
+    let example = PathBuf::from(DEPARTMENTS_DIR).join(format!("{EXAMPLE_ID}.toml"));
+    let schemas = super::schema::files();
+    let mut files: Vec<(PathBuf, String)> = vec![
+        (
+            PathBuf::from(SITE_FILE),
+            site_template(language).to_string(),
+        ),
+        (
+            example.clone(),
+            department_template(language, EXAMPLE_ID, example_name(language)),
+        ),
+        (PathBuf::from(TAPLO_CONFIG), TAPLO_TEMPLATE.to_string()),
+    ];
+    files.extend(
+        schemas
+            .into_iter()
+            .map(|(name, text)| (Path::new(SCHEMAS_DIR).join(name), text)),
+    );
+    refuse_existing(dir, &files)?;
+    let mut writer = Writer::default();
+    for (path, text) in &files {
+        if let Err(err) = writer.create(&dir.join(path), text) {
+            writer.undo();
+            return Err(err.context(format!(
+                "could not create the project in `{}`; nothing was left behind",
+                dir.display()
+            )));
+        }
+    }
+    print_created(dir, &example);
+    Ok(exit::OK)
 }
 
-pub fn new_department(_args: &NewDepartmentArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("resplist new department is not implemented yet")
+/// Refuses, before writing anything, when the directory already holds a project or any file
+/// `init` would write.
+fn refuse_existing(dir: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    for project_path in [SITE_FILE, DEPARTMENTS_DIR] {
+        if exists(&dir.join(project_path)) {
+            bail!(
+                "`{}` already exists: `{}` already holds a resplist project; nothing was written. Check it with `resplist check {}`, add departments with `resplist new department`, or give another directory",
+                dir.join(project_path).display(),
+                dir.display(),
+                dir.display()
+            );
+        }
+    }
+    for (path, _) in files {
+        let path = dir.join(path);
+        if exists(&path) {
+            bail!(
+                "`{}` already exists and resplist never overwrites a file; nothing was written. Move it away or give another directory",
+                path.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+fn print_created(dir: &Path, example: &Path) {
+    let shown = dir.display();
+    println!("Created a resplist project in `{shown}`:");
+    println!("  {SITE_FILE:<28} the site: title, jurisdiction, language");
+    println!(
+        "  {:<28} a commented example department: every field, explained",
+        example.display()
+    );
+    println!(
+        "  {:<28} completion and checking while you type (see resplist's docs/editors.md)",
+        format!("{TAPLO_CONFIG}, {SCHEMAS_DIR}/")
+    );
+    println!();
+    println!("Next:");
+    println!("  1. Edit resplist.toml: the title and the jurisdiction.");
+    println!(
+        "  2. Turn {} into a real department (rename it to `<id>.toml`), or add one with",
+        example.display()
+    );
+    println!("     resplist new department <id> --name \"…\" --project {shown}");
+    println!("  3. resplist check {shown}");
+    println!("  4. resplist build {shown}");
+}
+
+pub fn new_department(args: &NewDepartmentArgs) -> anyhow::Result<u8> {
+    let id = args.id.as_str();
+    if !is_valid_id(id) {
+        bail!(
+            "`{id}` is not a valid department id: an id uses only lowercase ASCII letters (a–z), digits and hyphens, starts with a letter or digit and has at most 64 characters, e.g. `huanbao` or `shi-jianguan`; it becomes the file name and appears in web addresses{}",
+            id_hint(id)
+        );
+    }
+    let name = args.name.trim();
+    if name.is_empty() {
+        bail!(
+            "the name is empty: give the department's full name, e.g. --name \"春江县环境保护局\""
+        );
+    }
+    let project = load::load(&args.project)?;
+    if let Some(file) = project.department_files.get(id) {
+        bail!(
+            "the project already has a department `{id}`: `{}`; nothing was written. Choose another id",
+            args.project.join(file).display()
+        );
+    }
+    let relative = PathBuf::from(DEPARTMENTS_DIR).join(format!("{id}.toml"));
+    let path = args.project.join(&relative);
+    if exists(&path) {
+        bail!(
+            "`{}` already exists and resplist never overwrites a file; nothing was written",
+            path.display()
+        );
+    }
+    let text = department_template(project.language(), id, name);
+    let mut writer = Writer::default();
+    if let Err(err) = writer.create(&path, &text) {
+        writer.undo();
+        return Err(err);
+    }
+    println!("wrote {}", path.display());
+    println!(
+        "Replace its example entries with the department's own, then run `resplist check {}`.",
+        args.project.display()
+    );
+    Ok(exit::OK)
+}
+
+fn id_hint(text: &str) -> String {
+    let lower = text
+        .trim()
+        .to_ascii_lowercase()
+        .replace(['_', ' ', '.'], "-");
+    if is_valid_id(&lower) {
+        format!(": try `{lower}`")
+    } else {
+        String::new()
+    }
+}
+
+/// True when anything, even a broken link, is at `path`.
+fn exists(path: &Path) -> bool {
+    fs::symlink_metadata(path).is_ok()
+}
+
+/// Creates new files (never replacing one) and remembers what it created, so that a failure
+/// halfway can take it all back.
+#[derive(Default)]
+struct Writer {
+    files: Vec<PathBuf>,
+    dirs: Vec<PathBuf>,
+}
+
+impl Writer {
+    fn create(&mut self, path: &Path, text: &str) -> anyhow::Result<()> {
+        if let Some(parent) = path.parent() {
+            self.create_dirs(parent)?;
+        }
+        let mut file = fs::OpenOptions::new()
+            .write(true)
+            .create_new(true)
+            .open(path)
+            .with_context(|| format!("cannot create `{}`", path.display()))?;
+        self.files.push(path.to_path_buf());
+        file.write_all(text.as_bytes())
+            .with_context(|| format!("cannot write `{}`", path.display()))
+    }
+
+    fn create_dirs(&mut self, dir: &Path) -> anyhow::Result<()> {
+        if dir.as_os_str().is_empty() || dir.is_dir() {
+            return Ok(());
+        }
+        if let Some(parent) = dir.parent() {
+            self.create_dirs(parent)?;
+        }
+        fs::create_dir(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+        self.dirs.push(dir.to_path_buf());
+        Ok(())
+    }
+
+    /// Removes what was created, newest first; folders only if they are empty again.
+    fn undo(&mut self) {
+        for file in self.files.drain(..).rev() {
+            let _ = fs::remove_file(file);
+        }
+        for dir in self.dirs.drain(..).rev() {
+            let _ = fs::remove_dir(dir);
+        }
+    }
+}
+
+const SITE_ZH: &str = include_str!("templates/resplist.zh-CN.toml");
+const SITE_EN: &str = include_str!("templates/resplist.en.toml");
+const DEPARTMENT_ZH: &str = include_str!("templates/department.zh-CN.toml");
+const DEPARTMENT_EN: &str = include_str!("templates/department.en.toml");
+const TAPLO_TEMPLATE: &str = include_str!("templates/taplo.toml");
+
+fn site_template(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => SITE_ZH,
+        Language::En => SITE_EN,
+    }
+}
+
+fn example_name(language: Language) -> &'static str {
+    match language {
+        Language::ZhCn => "示例县示例局",
+        Language::En => "Example County Example Bureau",
+    }
+}
+
+/// The commented department template in the site's language, for department `id` named `name`.
+pub fn department_template(language: Language, id: &str, name: &str) -> String {
+    let template = match language {
+        Language::ZhCn => DEPARTMENT_ZH,
+        Language::En => DEPARTMENT_EN,
+    };
+    // A TOML string, quoted and escaped as the name needs.
+    let quoted = toml::Value::String(name.to_string()).to_string();
+    // The id first: the name is the user's text and is not searched for placeholders.
+    template
+        .replace("{{id}}", id)
+        .replace("\"{{name}}\"", &quoted)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::schema::{DEPARTMENT_SCHEMA, SITE_SCHEMA};
+    use super::*;
+
+    #[test]
+    fn templates_name_the_schemas_init_writes() {
+        assert!(TAPLO_TEMPLATE.contains(&format!("{SCHEMAS_DIR}/{SITE_SCHEMA}")));
+        assert!(TAPLO_TEMPLATE.contains(&format!("{SCHEMAS_DIR}/{DEPARTMENT_SCHEMA}")));
+    }
+
+    #[test]
+    fn names_are_quoted_as_toml() {
+        let text = department_template(Language::En, "a", "The \"Best\" \\ Bureau {{id}}");
+        let value: Result<toml::Table, _> = toml::from_str(&text);
+        let name = value
+            .ok()
+            .and_then(|t| t.get("name").and_then(|n| n.as_str()).map(str::to_string));
+        assert_eq!(name.as_deref(), Some("The \"Best\" \\ Bureau {{id}}"));
+    }
 }

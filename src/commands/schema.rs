@@ -1,7 +1,46 @@
-//! `resplist schema`.
+//! `resplist schema`: writes the JSON Schemas of `resplist.toml` and of department files, for
+//! editors (completion, hover text and validation while typing).
 
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use anyhow::Context;
+
+use super::exit;
 use crate::cli::SchemaArgs;
+use crate::model::schema;
 
-pub fn run(_args: &SchemaArgs) -> anyhow::Result<u8> {
-    anyhow::bail!("resplist schema is not implemented yet")
+/// The file name of the schema of `resplist.toml`.
+pub const SITE_SCHEMA: &str = "resplist.schema.json";
+/// The file name of the schema of department files.
+pub const DEPARTMENT_SCHEMA: &str = "department.schema.json";
+
+pub fn run(args: &SchemaArgs) -> anyhow::Result<u8> {
+    for path in write(&args.output)? {
+        println!("wrote {}", path.display());
+    }
+    Ok(exit::OK)
+}
+
+/// The schema files, by name, as they are written.
+pub fn files() -> [(&'static str, String); 2] {
+    [
+        (SITE_SCHEMA, schema::to_pretty_json(&schema::site_file())),
+        (
+            DEPARTMENT_SCHEMA,
+            schema::to_pretty_json(&schema::department()),
+        ),
+    ]
+}
+
+/// Writes both schemas into `dir` (created if missing) and returns their paths.
+pub fn write(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
+    fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    let mut written = Vec::new();
+    for (name, text) in files() {
+        let path = dir.join(name);
+        fs::write(&path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+        written.push(path);
+    }
+    Ok(written)
 }

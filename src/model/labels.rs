@@ -7,12 +7,12 @@ use std::fmt;
 /// with the English words used by the site when its language is `en`.
 macro_rules! labelled_enum {
     (
-        $(#[$meta:meta])*
+        $(#[doc = $doc:literal])*
         $name:ident, $what:literal {
             $($variant:ident => $key:literal, $label:literal, $english:literal $(| $alias:literal)*;)+
         }
     ) => {
-        $(#[$meta])*
+        $(#[doc = $doc])*
         #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
         pub enum $name {
             $($variant,)+
@@ -47,6 +47,11 @@ macro_rules! labelled_enum {
                 }
             }
 
+            /// Every spelling `parse` accepts for this value: the key, the label, the short forms.
+            pub fn spellings(self) -> &'static [&'static str] {
+                match self { $($name::$variant => &[$key, $label $(, $alias)*],)+ }
+            }
+
             /// "`a` (甲), `b` (乙), …" for error messages.
             pub fn choices() -> String {
                 Self::ALL
@@ -78,6 +83,22 @@ macro_rules! labelled_enum {
             }
         }
 
+        /// A string that is one of the spellings `parse` accepts; the description lists them.
+        impl schemars::JsonSchema for $name {
+            fn inline_schema() -> bool {
+                true
+            }
+
+            fn schema_name() -> std::borrow::Cow<'static, str> {
+                stringify!($name).into()
+            }
+
+            fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+                let doc = [$($doc),*].map(str::trim).join(" ");
+                crate::model::schema::labelled_enum($name::ALL.iter().map(|v| (v.spellings(), v.label())), &doc)
+            }
+        }
+
         impl serde::Serialize for $name {
             fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
                 serializer.serialize_str(self.key())
@@ -90,7 +111,7 @@ macro_rules! labelled_enum {
 pub(crate) const ENUM_ERROR_PREFIX: &str = "invalid value: ";
 
 labelled_enum! {
-    /// The kind of an entry in the power list (权力类型).
+    /// 权力类型: the kind of an entry in the power list.
     PowerKind, "power kind" {
         Licensing => "licensing", "行政许可", "licensing";
         Penalty => "penalty", "行政处罚", "penalty";
@@ -106,7 +127,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// What became of a power in the power-list reform (权力状态).
+    /// 权力状态: what became of a power in the power-list reform.
     PowerStatus, "power status" {
         Retained => "retained", "保留", "retained";
         Cancelled => "cancelled", "取消", "cancelled";
@@ -122,9 +143,9 @@ impl PowerStatus {
     }
 }
 
+// The eight categories in FORMAT.md's order, which the site keeps.
 labelled_enum! {
-    /// The eight kinds of in-process and after-the-fact supervision (事中事后监管制度), in
-    /// DOMAIN.md's order.
+    /// 监管类别: the kind of an in-process and after-the-fact supervision regime.
     SupervisionCategory, "supervision category" {
         Approval => "approval", "审批事项", "approvals";
         CancelledPower => "cancelled-power", "取消权力", "cancelled powers";
@@ -151,7 +172,7 @@ impl SupervisionCategory {
 }
 
 labelled_enum! {
-    /// The four kinds of public service (公共服务事项).
+    /// 服务类别: the kind of a public service.
     ServiceCategory, "service category" {
         Basic => "basic", "基础性服务", "basic services" | "基础性";
         Economic => "economic", "经济性服务", "economic services" | "经济性";
@@ -161,7 +182,7 @@ labelled_enum! {
 }
 
 labelled_enum! {
-    /// The language of the site's own words.
+    /// 语言: the language of the site's own words (default `zh-CN`).
     Language, "language" {
         ZhCn => "zh-CN", "简体中文", "Chinese";
         En => "en", "English", "English";

@@ -2,36 +2,53 @@
 //! every diagnostic can point at a line and column. No I/O and no HTML here.
 
 pub mod labels;
+pub mod schema;
+mod spanned;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
-pub use toml::Spanned;
+pub use spanned::Spanned;
 pub use toml::value::Datetime;
 
 pub use labels::{Language, PowerKind, PowerStatus, ServiceCategory, SupervisionCategory};
+use schema::TomlDate;
 
-/// `resplist.toml`: the site as a whole.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `resplist.toml`: the site as a whole (站点).
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "resplist.toml")]
 pub struct SiteFile {
     pub site: Spanned<Site>,
     #[serde(default)]
     pub build: Option<Spanned<Build>>,
 }
 
-/// `[site]`: the jurisdiction and how its list is published.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// `[site]` 站点: the jurisdiction and how its list is published.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Site {
+    /// Required. 标题 the site's title, e.g. "春江县政府部门责任清单".
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
+    /// Required. 行政区 the jurisdiction, e.g. "春江县".
+    #[schemars(length(min = 1))]
     pub jurisdiction: Spanned<String>,
     #[serde(default)]
+    #[schemars(extend("default" = "zh-CN"))]
     pub language: Option<Spanned<Language>>,
+    /// Optional. 网址 the address the site is published at (http/https); only for the sitemap
+    /// and canonical links.
     #[serde(default)]
     pub base_url: Option<Spanned<String>>,
+    /// Optional. 发布日期 the edition date shown on the site: a TOML date without quotes, e.g.
+    /// `published = 2015-10-15`.
     #[serde(default)]
+    #[schemars(with = "TomlDate")]
     pub published: Option<Spanned<Datetime>>,
+    /// Optional. 意见反馈 where the public sends comments: https://…, http://… or mailto:….
     #[serde(default)]
     pub feedback: Option<Spanned<String>>,
+    /// Optional. 意见反馈电话 the phone number for comments.
     #[serde(default)]
     pub feedback_phone: Option<Spanned<String>>,
 }
@@ -44,13 +61,16 @@ impl Site {
     }
 }
 
-/// `[build]`: where and how the site is written.
-#[derive(Debug, Clone, Default, Deserialize, Serialize)]
+/// `[build]` 生成: where and how the site is written.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Build {
+    /// Optional. 输出目录 where the site is written, relative to the project (default "public").
     #[serde(default)]
+    #[schemars(extend("default" = "public"))]
     pub output: Option<Spanned<String>>,
-    /// A theme directory whose files override the built-in theme's (an extension of FORMAT.md).
+    /// Optional. 主题目录 a theme directory whose files override the built-in theme's (an
+    /// extension of FORMAT.md).
     #[serde(default)]
     pub theme: Option<Spanned<String>>,
     /// How many of the latest adjustments the change-history page lists (动态调整记录); off
@@ -59,36 +79,54 @@ pub struct Build {
     pub history: Option<Spanned<u32>>,
 }
 
-/// One government department's list (部门责任清单): one file under `departments/`.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One government department's list (部门责任清单): one file under `departments/`; the file
+/// name is the department's id.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(title = "resplist department file")]
 pub struct Department {
     /// The file stem; set by the loader, never written in the file.
     #[serde(skip_deserializing)]
     pub id: String,
+    /// Required. 部门全称 the department's full name, e.g. "春江县环境保护局".
+    #[schemars(length(min = 1))]
     pub name: Spanned<String>,
+    /// Optional. 简称 the short name used in tables and diagrams, e.g. "环保局".
     #[serde(default)]
     pub short_name: Option<Spanned<String>>,
+    /// Optional. 排序 sort key for listings (then by id).
     #[serde(default)]
     pub order: Option<Spanned<i64>>,
+    /// Optional. 电话 main or supervision phone: digits, spaces, hyphens, parentheses, a leading
+    /// +, at least 5 digits, optionally `转 8001` or `ext. 8001`.
     #[serde(default)]
     pub phone: Option<Spanned<String>>,
+    /// Optional. 地址 the address.
     #[serde(default)]
     pub address: Option<Spanned<String>>,
+    /// Optional. 网站 the department's website (http/https).
     #[serde(default)]
     pub website: Option<Spanned<String>>,
+    /// Optional. 简介 an introduction, in Markdown.
     #[serde(default)]
     pub summary: Option<Spanned<String>>,
+    /// 科室 the responsible offices, one `[[sections]]` each.
     #[serde(default)]
     pub sections: Vec<Spanned<Section>>,
+    /// 权力清单 the entries of the power list that this list refers to, one `[[powers]]` each.
     #[serde(default)]
     pub powers: Vec<Spanned<Power>>,
+    /// 主要职责 the main duties, one `[[duties]]` each, with their work items.
     #[serde(default)]
     pub duties: Vec<Spanned<Duty>>,
+    /// 职责边界 the duty boundaries this department leads, one `[[boundaries]]` each (written
+    /// only in the lead department's file).
     #[serde(default)]
     pub boundaries: Vec<Spanned<Boundary>>,
+    /// 事中事后监管制度 the supervision regimes, one `[[supervision]]` each.
     #[serde(default)]
     pub supervision: Vec<Spanned<SupervisionRegime>>,
+    /// 公共服务事项 the public services, one `[[services]]` each.
     #[serde(default)]
     pub services: Vec<Spanned<PublicService>>,
 }
@@ -119,107 +157,179 @@ impl Department {
 }
 
 /// A responsible office (科室) and the number citizens call.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
+    /// Required. The office's id, unique among this file's sections: lowercase letters, digits
+    /// and hyphens, e.g. "wrfz".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 科室名称 the office's name, e.g. "污染防治科".
+    #[schemars(length(min = 1))]
     pub name: Spanned<String>,
+    /// Required. 电话 the number citizens call: digits, spaces, hyphens, parentheses, a leading
+    /// +, at least 5 digits, optionally `转 8001` or `ext. 8001`.
+    #[schemars(length(min = 1))]
     pub phone: Spanned<String>,
 }
 
 /// An entry of the department's power list (权力清单) that the responsibility list refers to.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::delegate_required)]
 pub struct Power {
+    /// Required. The power's id, unique among this file's powers, e.g. "xk-paiwu".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 权力名称 the power's name, e.g. "排污许可证核发".
+    #[schemars(length(min = 1))]
     pub name: Spanned<String>,
     pub kind: Spanned<PowerKind>,
     pub status: Spanned<PowerStatus>,
+    /// 承接单位 who exercises the power now; required when the status is transferred (转移) or
+    /// delegated (委托下放), e.g. "各乡镇（街道）".
     #[serde(default)]
     pub delegated_to: Option<Spanned<String>>,
+    /// Optional. 实施依据 the legal basis.
     #[serde(default)]
     pub basis: Vec<Spanned<String>>,
 }
 
 /// A main duty (主要职责) with its legal basis and its specific work items.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Duty {
+    /// Required. The duty's id, unique among this file's duties, e.g. "d01".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 职责 the duty as the 三定方案 words it.
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
+    /// Required, at least one. 职责依据 the legal basis (职责法定), e.g. ["三定方案"].
+    #[schemars(length(min = 1))]
     pub basis: Spanned<Vec<Spanned<String>>>,
+    /// Optional. 备注 a note.
     #[serde(default)]
     pub note: Option<Spanned<String>>,
+    /// 具体工作事项 the specific work items, one `[[duties.items]]` each.
     #[serde(default)]
     pub items: Vec<Spanned<WorkItem>>,
 }
 
 /// A specific work item (具体工作事项), assigned to one responsible office.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct WorkItem {
+    /// Required. 工作事项 what is done.
+    #[schemars(length(min = 1))]
     pub text: Spanned<String>,
+    /// Required. 责任科室 the id of one of this file's `[[sections]]`.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub section: Spanned<String>,
+    /// Optional. 对应权力 ids of this file's `[[powers]]`, which must be retained (保留).
     #[serde(default)]
+    #[schemars(inner(regex(pattern = ID_PATTERN)))]
     pub powers: Vec<Spanned<String>>,
+    /// Optional. 备注 a note, e.g. "由县环境监测站承担".
     #[serde(default)]
     pub note: Option<Spanned<String>>,
 }
 
 /// A duty boundary (职责边界): one matter, one lead department (this file's), and its partners.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Boundary {
+    /// Required. The boundary's id, unique in the whole project, e.g. "water-pollution".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 事项 the matter, unique in the whole project (one matter, one lead).
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
+    /// Required. 领域 free text; the site groups boundaries by it, e.g. "环境保护".
+    #[schemars(length(min = 1))]
     pub area: Spanned<String>,
+    /// Required. 牵头部门职责 what the lead (this department) does.
+    #[schemars(length(min = 1))]
     pub lead_duty: Spanned<String>,
+    /// Required, at least one. 协办部门 the partner departments, one
+    /// `[[boundaries.partners]]` each.
+    #[schemars(length(min = 1))]
     pub partners: Spanned<Vec<Spanned<Partner>>>,
+    /// Required. 模拟案例 the mock case, `[boundaries.case]`.
     pub case: Spanned<MockCase>,
 }
 
 /// A partner department (协办) of a boundary and its part.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Partner {
+    /// Required. The id of another department (its file name without `.toml`).
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub department: Spanned<String>,
+    /// Required. 协办部门职责 what the partner does.
+    #[schemars(length(min = 1))]
     pub duty: Spanned<String>,
 }
 
 /// The mock case (模拟案例) that shows who does what in a boundary matter.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct MockCase {
+    /// Required. 案例名称 the case's title.
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
+    /// Required. 案情 the scenario, in Markdown.
+    #[schemars(length(min = 1))]
     pub scenario: Spanned<String>,
+    /// 处置步骤 the steps, in order, one `[[boundaries.case.steps]]` each.
     #[serde(default)]
     pub steps: Vec<Spanned<CaseStep>>,
 }
 
-/// One step of a mock case, taken by the lead or a partner.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// One step of a mock case (处置步骤), taken by the lead or a partner.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStep {
+    /// Required. The id of the department that acts: the lead or one of the partners.
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub department: Spanned<String>,
+    /// Required. 处置措施 what it does.
+    #[schemars(length(min = 1))]
     pub action: Spanned<String>,
 }
 
 /// An in-process and after-the-fact supervision regime (事中事后监管制度).
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
+#[schemars(transform = schema::regime_powers_required)]
 pub struct SupervisionRegime {
+    /// Required. The regime's id, unique among this file's regimes, e.g. "zhaijidi".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 监管事项 the regime's title.
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
     pub category: Spanned<SupervisionCategory>,
+    /// 监管的权力 ids of this file's `[[powers]]`; required and non-empty for the four power
+    /// categories (审批事项, 取消权力, 转移权力, 委托下放权力), whose powers must have the
+    /// matching status.
     #[serde(default)]
+    #[schemars(inner(regex(pattern = ID_PATTERN)))]
     pub powers: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Optional. 责任科室 the id of one of this file's `[[sections]]`.
     #[serde(default)]
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub section: Option<Spanned<String>>,
+    /// Required, at least one. 监管措施 the concrete measures.
+    #[schemars(length(min = 1), inner(length(min = 1)))]
     pub measures: Spanned<Vec<Spanned<String>>>,
+    /// Optional. 处理程序 the procedure, in Markdown.
     #[serde(default)]
     pub procedure: Option<Spanned<String>>,
+    /// Optional. 处罚标准 the penalties, in Markdown.
     #[serde(default)]
     pub penalty: Option<Spanned<String>>,
+    /// Optional. 考核指标 measurable targets, one `[[supervision.indicators]]` each.
     #[serde(default)]
     pub indicators: Vec<Spanned<Indicator>>,
 }
@@ -231,30 +341,49 @@ impl SupervisionRegime {
     }
 }
 
-/// A measurable target of a supervision regime.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+/// A measurable target (考核指标) of a supervision regime.
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Indicator {
+    /// Required. 指标 what is measured, e.g. "卷宗检查率".
+    #[schemars(length(min = 1))]
     pub name: Spanned<String>,
+    /// Required. 目标值 the target, e.g. "100%".
+    #[schemars(length(min = 1))]
     pub target: Spanned<String>,
 }
 
 /// A public service (公共服务事项) citizens receive directly.
-#[derive(Debug, Clone, Deserialize, Serialize)]
+#[derive(Debug, Clone, Deserialize, Serialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct PublicService {
+    /// Required. The service's id, unique among this file's services, e.g. "qiche-weixiu".
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub id: Spanned<String>,
+    /// Required. 服务事项 the service's title.
+    #[schemars(length(min = 1))]
     pub title: Spanned<String>,
     pub category: Spanned<ServiceCategory>,
+    /// Optional. 服务内容 a description, in Markdown.
     #[serde(default)]
     pub description: Option<Spanned<String>>,
+    /// Optional. 服务频次 how often, e.g. "每年一次".
     #[serde(default)]
     pub frequency: Option<Spanned<String>>,
+    /// Optional. 责任科室 the id of one of this file's `[[sections]]` (its phone is shown).
     #[serde(default)]
+    #[schemars(regex(pattern = ID_PATTERN))]
     pub section: Option<Spanned<String>>,
+    /// Optional. 法定职责外 true when the service is offered beyond the
+    /// department's statutory functions.
     #[serde(default)]
+    #[schemars(extend("default" = false))]
     pub beyond_statutory: Option<Spanned<bool>>,
 }
+
+/// The id rule of FORMAT.md as a regular expression (for the JSON Schemas; the checker uses
+/// [`is_valid_id`]).
+pub const ID_PATTERN: &str = "^[a-z0-9][a-z0-9-]{0,63}$";
 
 /// The id rule of FORMAT.md: `^[a-z0-9][a-z0-9-]{0,63}$`.
 pub fn is_valid_id(id: &str) -> bool {
@@ -345,5 +474,78 @@ mod tests {
             Some(SupervisionCategory::KeyArea)
         );
         assert_eq!(PowerKind::parse("Licensing"), None);
+    }
+
+    /// The schema's `enum` is exactly the set of spellings `parse` accepts.
+    fn schema_matches_parse<T>(
+        all: &[T],
+        spellings: fn(T) -> &'static [&'static str],
+        parse: fn(&str) -> Option<T>,
+    ) where
+        T: JsonSchema + Copy + PartialEq + std::fmt::Debug,
+    {
+        let schema = schemars::schema_for!(T);
+        let listed: Vec<&str> = schema
+            .get("enum")
+            .and_then(|e| e.as_array())
+            .map(|e| e.iter().filter_map(|v| v.as_str()).collect())
+            .unwrap_or_default();
+        let mut accepted = Vec::new();
+        for value in all {
+            for spelling in spellings(*value) {
+                assert_eq!(parse(spelling), Some(*value), "{spelling}");
+                accepted.push(*spelling);
+            }
+        }
+        assert_eq!(listed, accepted);
+    }
+
+    #[test]
+    fn enum_schemas_list_exactly_what_parse_accepts() {
+        schema_matches_parse(PowerKind::ALL, PowerKind::spellings, PowerKind::parse);
+        schema_matches_parse(PowerStatus::ALL, PowerStatus::spellings, PowerStatus::parse);
+        schema_matches_parse(
+            SupervisionCategory::ALL,
+            SupervisionCategory::spellings,
+            SupervisionCategory::parse,
+        );
+        schema_matches_parse(
+            ServiceCategory::ALL,
+            ServiceCategory::spellings,
+            ServiceCategory::parse,
+        );
+        schema_matches_parse(Language::ALL, Language::spellings, Language::parse);
+    }
+
+    #[test]
+    fn id_pattern_is_the_id_rule() {
+        assert_eq!(ID_PATTERN, "^[a-z0-9][a-z0-9-]{0,63}$");
+        let schema = serde_json::json!({"type": "string", "pattern": ID_PATTERN});
+        let validator = jsonschema::validator_for(&schema).map_err(|e| e.to_string());
+        let Ok(validator) = validator else {
+            panic!("{validator:?}");
+        };
+        for id in [
+            "a",
+            "0",
+            "water-pollution",
+            "d01",
+            "a-",
+            &"a".repeat(64),
+            "",
+            "-a",
+            "A",
+            "a_b",
+            "环保",
+            "a b",
+            &"a".repeat(65),
+            "a\n",
+        ] {
+            assert_eq!(
+                validator.is_valid(&serde_json::json!(id)),
+                is_valid_id(id),
+                "{id:?}"
+            );
+        }
     }
 }

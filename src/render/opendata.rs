@@ -9,7 +9,7 @@ use super::Writer;
 use crate::index::ListIndex;
 use crate::load::Project;
 use crate::model::{
-    Department, PowerKind, PowerStatus, ServiceCategory, SupervisionCategory, Totals,
+    Department, PowerKind, PowerStatus, ServiceCategory, Spanned, SupervisionCategory, Totals,
 };
 
 /// Multi-valued text (legal bases, measures) is joined with newlines; id lists with spaces.
@@ -159,11 +159,11 @@ fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
     all.iter().map(|v| key(*v)).collect()
 }
 
-fn s(v: &toml::Spanned<String>) -> String {
+fn s(v: &Spanned<String>) -> String {
     v.get_ref().clone()
 }
 
-fn opt(v: &Option<toml::Spanned<String>>) -> String {
+fn opt(v: &Option<Spanned<String>>) -> String {
     v.as_ref().map(s).unwrap_or_default()
 }
 

@@ -1,0 +1,116 @@
+//! Helpers shared by the schema and scaffolding tests: the committed JSON Schemas as validators,
+//! and TOML turned into JSON the way editors do before validating.
+
+#![allow(dead_code)]
+
+use std::fs;
+use std::path::Path;
+
+use jsonschema::{Draft, Validator};
+use serde_json::Value;
+
+pub fn repo() -> &'static Path {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// A schema as validated by a draft 2020-12 validator and by a taplo-like draft 7 one.
+pub struct Schema {
+    pub json: Value,
+    modern: Validator,
+    draft7: Validator,
+}
+
+impl Schema {
+    pub fn load(name: &str) -> Schema {
+        let text = fs::read_to_string(repo().join("schemas").join(name)).unwrap();
+        let json: Value = serde_json::from_str(&text).unwrap();
+        let modern = jsonschema::options()
+            .should_validate_formats(true)
+            .build(&json)
+            .unwrap();
+        // taplo's validator knows drafts 4 to 7 only and falls back to draft 7 for 2020-12.
+        let mut old = json.clone();
+        old.as_object_mut().unwrap().remove("$schema");
+        let draft7 = jsonschema::options()
+            .with_draft(Draft::Draft7)
+            .should_validate_formats(true)
+            .build(&old)
+            .unwrap();
+        Schema {
+            json,
+            modern,
+            draft7,
+        }
+    }
+
+    pub fn site() -> Schema {
+        Schema::load("resplist.schema.json")
+    }
+
+    pub fn department() -> Schema {
+        Schema::load("department.schema.json")
+    }
+
+    /// The problems found, after checking that both drafts agree on whether there are any.
+    pub fn problems(&self, toml_text: &str) -> Vec<String> {
+        let instance = toml_to_json(toml_text);
+        let problems: Vec<String> = self
+            .modern
+            .iter_errors(&instance)
+            .map(|e| format!("{} at {}", e, e.instance_path()))
+            .collect();
+        assert_eq!(
+            problems.is_empty(),
+            self.draft7.is_valid(&instance),
+            "draft 2020-12 and draft 7 disagree on:\n{toml_text}\n{problems:?}"
+        );
+        problems
+    }
+
+    /// Every property name the schema knows, at any depth.
+    pub fn property_names(&self) -> Vec<String> {
+        let mut names = Vec::new();
+        collect_properties(&self.json, &mut names);
+        names.sort();
+        names.dedup();
+        names
+    }
+}
+
+fn collect_properties(value: &Value, names: &mut Vec<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, value) in map {
+                if key == "properties"
+                    && let Value::Object(properties) = value
+                {
+                    names.extend(properties.keys().cloned());
+                }
+                collect_properties(value, names);
+            }
+        }
+        Value::Array(items) => items.iter().for_each(|v| collect_properties(v, names)),
+        _ => {}
+    }
+}
+
+/// TOML as taplo hands it to the validator: a date becomes its text (`2015-10-15`).
+pub fn toml_to_json(text: &str) -> Value {
+    let text = text.trim_start_matches('\u{feff}');
+    let table: toml::Table = toml::from_str(text).unwrap();
+    json(toml::Value::Table(table))
+}
+
+fn json(value: toml::Value) -> Value {
+    match value {
+        toml::Value::String(s) => Value::String(s),
+        toml::Value::Integer(i) => Value::from(i),
+        toml::Value::Float(f) => Value::from(f),
+        toml::Value::Boolean(b) => Value::Bool(b),
+        toml::Value::Datetime(d) => Value::String(d.to_string()),
+        toml::Value::Array(items) => Value::Array(items.into_iter().map(json).collect()),
+        toml::Value::Table(table) => {
+            Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect())
+        }
+    }
+}
