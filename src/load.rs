@@ -8,6 +8,7 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
+use rayon::prelude::*;
 use serde::de::DeserializeOwned;
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
@@ -66,12 +67,22 @@ pub fn load(root: &Path) -> anyhow::Result<Project> {
     if let Some(bytes) = read_file(root, &site_path, &mut project.diagnostics) {
         project.add_site(bytes);
     }
-    for (id, file) in find_departments(root, &mut project.diagnostics) {
-        if project.claim(&id, &file)
-            && let Some(bytes) = read_file(root, &file, &mut project.diagnostics)
-        {
-            project.add_department(id, file, bytes);
-        }
+    let found = find_departments(root, &mut project.diagnostics);
+    let claimed: Vec<(String, PathBuf)> = found
+        .into_iter()
+        .filter(|(id, file)| project.claim(id, file))
+        .collect();
+    // Read, decode and parse on every core; take the results in, in file order.
+    let parsed: Vec<Parsed> = claimed
+        .into_par_iter()
+        .map(|(id, file)| {
+            let mut diagnostics = Vec::new();
+            let bytes = read_file(root, &file, &mut diagnostics);
+            Parsed::with(id, file, bytes, diagnostics)
+        })
+        .collect();
+    for p in parsed {
+        project.absorb(p);
     }
     project.departments.sort_by(|a, b| a.id.cmp(&b.id));
     Ok(project)
@@ -151,34 +162,102 @@ impl Project {
     }
 
     fn add_department(&mut self, id: String, file: PathBuf, bytes: Vec<u8>) {
-        let Some(text) = self.decode(&file, bytes) else {
-            return;
-        };
-        if let Some(mut department) = parse_department(&file, &text, &mut self.diagnostics) {
-            department.id = id;
+        self.absorb(Parsed::new(id, file, Some(bytes)));
+    }
+
+    /// Takes in a department file parsed on its own (possibly on another thread).
+    fn absorb(&mut self, parsed: Parsed) {
+        self.diagnostics.extend(parsed.diagnostics);
+        if let Some(department) = parsed.department {
             self.departments.push(department);
         }
-        self.sources.insert(file, text);
+        if let Some(text) = parsed.source {
+            self.sources.insert(parsed.file, text);
+        }
     }
 
     /// UTF-8 text of a file, or a diagnostic saying what encoding it seems to be in.
     fn decode(&mut self, file: &Path, bytes: Vec<u8>) -> Option<String> {
-        match decode(bytes) {
+        match decode_file(file, bytes) {
             Ok(text) => Some(text),
-            Err(bad) => {
-                let mut d = Diagnostic::new(Code::NotUtf8, bad.message)
-                    .in_file(file)
-                    .help(bad.help.replace("FILE", &file.to_string_lossy()));
-                if !bad.lossy.is_empty() {
-                    d.span = Some(bad.offset..bad.offset + 1);
-                }
-                self.diagnostics.push(d);
-                self.sources.insert(file.to_path_buf(), bad.lossy);
+            Err((lossy, d)) => {
+                self.diagnostics.push(*d);
+                self.sources.insert(file.to_path_buf(), lossy);
                 None
             }
         }
     }
 }
+
+/// A department file read, decoded and parsed on its own, so that files can be parsed in
+/// parallel and then taken in, in order.
+struct Parsed {
+    file: PathBuf,
+    source: Option<String>,
+    department: Option<Department>,
+    diagnostics: Vec<Diagnostic>,
+}
+
+impl Parsed {
+    /// `bytes` is `None` when the file could not be read (the reason is in `diagnostics`).
+    fn new(id: String, file: PathBuf, bytes: Option<Vec<u8>>) -> Parsed {
+        Parsed::with(id, file, bytes, Vec::new())
+    }
+
+    fn with(
+        id: String,
+        file: PathBuf,
+        bytes: Option<Vec<u8>>,
+        mut diagnostics: Vec<Diagnostic>,
+    ) -> Parsed {
+        let Some(bytes) = bytes else {
+            return Parsed {
+                file,
+                source: None,
+                department: None,
+                diagnostics,
+            };
+        };
+        match decode_file(&file, bytes) {
+            Ok(text) => {
+                let department = parse_department(&file, &text, &mut diagnostics).map(|mut d| {
+                    d.id = id;
+                    d
+                });
+                Parsed {
+                    file,
+                    source: Some(text),
+                    department,
+                    diagnostics,
+                }
+            }
+            Err((lossy, d)) => {
+                diagnostics.push(*d);
+                Parsed {
+                    file,
+                    source: Some(lossy),
+                    department: None,
+                    diagnostics,
+                }
+            }
+        }
+    }
+}
+
+/// The text of a file, or the lossy text and the diagnostic saying what encoding it seems in.
+fn decode_file(file: &Path, bytes: Vec<u8>) -> Result<String, (String, Box<Diagnostic>)> {
+    decode(bytes).map_err(|bad| {
+        let mut d = Diagnostic::new(Code::NotUtf8, bad.message)
+            .in_file(file)
+            .help(bad.help.replace("FILE", &file.to_string_lossy()));
+        if !bad.lossy.is_empty() {
+            d.span = Some(bad.offset..bad.offset + 1);
+        }
+        (bad.lossy, Box::new(d))
+    })
+}
+
+impl Project {}
 
 /// The department id of a file: its stem, if that is a valid id.
 fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {

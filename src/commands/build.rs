@@ -17,8 +17,12 @@ use super::exit;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
+    let t = crate::timing::phase("load");
     let project = load::load(&args.dir)?;
+    drop(t);
+    let t = crate::timing::phase("check");
     let diagnostics = check::check(&project);
+    drop(t);
     let report = Report {
         sources: &project.sources,
         display_root: args.dir.clone(),
@@ -78,7 +82,9 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
             return Err(err.context("the build failed; the published site is unchanged"));
         }
     };
+    let t = crate::timing::phase("publish");
     destination.publish(&staging)?;
+    drop(t);
     if !args.quiet {
         println!(
             "wrote {} pages and {} other files ({}) to {} in {} ms{}",

@@ -6,11 +6,13 @@ pub mod markdown;
 pub mod opendata;
 pub mod output;
 pub mod pages;
+mod print;
 pub mod search;
 pub mod views;
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
 
 use anyhow::Context;
 
@@ -29,30 +31,58 @@ pub struct Stats {
 /// Writes files under one directory and counts them.
 pub struct Writer {
     root: PathBuf,
-    pub stats: Stats,
+    files: AtomicUsize,
+    pages: AtomicUsize,
+    bytes: AtomicU64,
 }
 
 impl Writer {
     pub fn new(root: PathBuf) -> Writer {
         Writer {
             root,
-            stats: Stats::default(),
+            files: AtomicUsize::new(0),
+            pages: AtomicUsize::new(0),
+            bytes: AtomicU64::new(0),
         }
     }
 
-    pub fn write(&mut self, path: &str, contents: &[u8]) -> anyhow::Result<()> {
+    /// Writes one file; safe to call from several threads at once.
+    pub fn write(&self, path: &str, contents: &[u8]) -> anyhow::Result<()> {
         let full = self.root.join(path);
         if let Some(parent) = full.parent() {
             fs::create_dir_all(parent)
                 .with_context(|| format!("cannot create `{}`", parent.display()))?;
         }
         fs::write(&full, contents).with_context(|| format!("cannot write `{}`", full.display()))?;
-        self.stats.files += 1;
-        self.stats.bytes += contents.len() as u64;
-        if path.ends_with(".html") {
-            self.stats.pages += 1;
-        }
+        self.count(path, contents.len() as u64);
         Ok(())
+    }
+
+    /// Counts a file written some other way (streamed).
+    pub fn count(&self, path: &str, bytes: u64) {
+        self.files.fetch_add(1, Ordering::Relaxed);
+        self.bytes.fetch_add(bytes, Ordering::Relaxed);
+        if path.ends_with(".html") {
+            self.pages.fetch_add(1, Ordering::Relaxed);
+        }
+    }
+
+    /// Where `path` goes, its folders created.
+    pub fn path(&self, path: &str) -> anyhow::Result<PathBuf> {
+        let full = self.root.join(path);
+        if let Some(parent) = full.parent() {
+            fs::create_dir_all(parent)
+                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+        }
+        Ok(full)
+    }
+
+    pub fn stats(&self) -> Stats {
+        Stats {
+            files: self.files.load(Ordering::Relaxed),
+            pages: self.pages.load(Ordering::Relaxed),
+            bytes: self.bytes.load(Ordering::Relaxed),
+        }
     }
 }
 
@@ -64,8 +94,10 @@ pub fn render(
     dir: &Path,
     history: Option<&[HistoryEntry]>,
 ) -> anyhow::Result<Stats> {
-    let mut out = Writer::new(dir.to_path_buf());
-    pages::render(project, theme, history, &mut out)?;
-    opendata::render(project, &mut out)?;
-    Ok(out.stats)
+    let out = Writer::new(dir.to_path_buf());
+    pages::render(project, theme, history, &out)?;
+    let t = crate::timing::phase("opendata");
+    opendata::render(project, &out)?;
+    drop(t);
+    Ok(out.stats())
 }

@@ -23,7 +23,7 @@ struct Document<'a> {
     departments: Vec<&'a Department>,
 }
 
-pub fn render(project: &Project, out: &mut Writer) -> anyhow::Result<()> {
+pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
     let index = ListIndex::new(project);
     let site = project.site.as_ref().map(|s| s.site.get_ref());
     let document = Document {
@@ -38,10 +38,7 @@ pub fn render(project: &Project, out: &mut Writer) -> anyhow::Result<()> {
         totals: Totals::of(&project.departments),
         departments: index.departments.clone(),
     };
-    out.write(
-        "opendata/resplist.json",
-        &serde_json::to_vec_pretty(&document)?,
-    )?;
+    out.write("opendata/resplist.json", &serde_json::to_vec(&document)?)?;
 
     let tables = tables(&index);
     let mut resources = Vec::new();

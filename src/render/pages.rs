@@ -4,13 +4,14 @@
 use std::collections::BTreeMap;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 use serde::Serialize;
 use tera::{Context, Tera};
 
 use super::views::{
     self, BoundaryView, Counts, DepartmentRef, Group, Phone, RegimeView, ServiceView,
 };
-use super::{Writer, diagrams, markdown, search};
+use super::{Writer, diagrams, markdown, print, search};
 use crate::history::HistoryEntry;
 use crate::index::ListIndex;
 use crate::load::Project;
@@ -31,18 +32,29 @@ struct SiteView {
     history: bool,
 }
 
-struct Renderer<'a> {
-    tera: Tera,
-    base: Context,
-    base_url: Option<String>,
-    sitemap: Vec<String>,
-    out: &'a mut Writer,
+pub(super) struct Renderer<'a> {
+    pub tera: Tera,
+    pub base: Context,
+    pub base_url: Option<String>,
+    sitemap: std::sync::Mutex<Vec<String>>,
+    pub out: &'a Writer,
 }
 
 impl Renderer<'_> {
+    /// Renders a template with the common context plus `extra`, for a document `depth` folders
+    /// deep, without writing it.
+    pub fn fragment(&self, template: &str, depth: usize, extra: Context) -> anyhow::Result<String> {
+        let mut cx = self.base.clone();
+        cx.insert("root", &"../".repeat(depth));
+        cx.extend(extra);
+        self.tera
+            .render(template, &cx)
+            .with_context(|| format!("cannot render the theme's {template}"))
+    }
+
     /// Renders `template` to `path`; `depth` is how many folders deep the page is.
     fn page(
-        &mut self,
+        &self,
         template: &str,
         path: &str,
         title: &str,
@@ -57,7 +69,9 @@ impl Renderer<'_> {
         let public = path.strip_suffix("index.html").unwrap_or(path);
         if let Some(base) = &self.base_url {
             cx.insert("canonical", &format!("{base}{public}"));
-            self.sitemap.push(format!("{base}{public}"));
+            if let Ok(mut sitemap) = self.sitemap.lock() {
+                sitemap.push(format!("{base}{public}"));
+            }
         }
         cx.extend(extra);
         let html = self
@@ -72,7 +86,7 @@ pub fn render(
     project: &Project,
     theme: &Theme,
     history: Option<&[HistoryEntry]>,
-    out: &mut Writer,
+    out: &Writer,
 ) -> anyhow::Result<()> {
     let language = project.language();
     let words = theme.strings(language)?;
@@ -91,14 +105,15 @@ pub fn render(
     let mut base = Context::new();
     base.insert("t", &words);
     base.insert("site", &site);
-    let mut r = Renderer {
+    let r = Renderer {
         tera,
         base,
         base_url,
-        sitemap: Vec::new(),
+        sitemap: std::sync::Mutex::new(Vec::new()),
         out,
     };
 
+    let views = crate::timing::phase("views");
     let mut departments: Vec<_> = index
         .departments
         .iter()
@@ -121,6 +136,8 @@ pub fn render(
         );
     }
 
+    drop(views);
+    let pages = crate::timing::phase("pages");
     // Home.
     #[derive(Serialize)]
     struct Row<'a> {
@@ -143,13 +160,18 @@ pub fn render(
         &words_of(&words, "chart"),
         &words_of(&words, "chart_desc"),
     );
+    let volumes = print::volumes(&departments, &words);
     let mut cx = Context::new();
     cx.insert("departments", &rows);
     cx.insert("chart", &chart);
+    cx.insert("volumes", &volumes);
     r.page("index.html", "index.html", &site.title, "home", cx)?;
 
-    // One page per department.
-    for d in &departments {
+    let _home = crate::timing::phase("p:home");
+    drop(_home);
+    let t1 = crate::timing::phase("p:depts");
+    // One page per department, on every core.
+    departments.par_iter().try_for_each(|d| {
         let mut cx = Context::new();
         cx.insert("department", d);
         r.page(
@@ -158,9 +180,11 @@ pub fn render(
             &d.link.name,
             "departments",
             cx,
-        )?;
-    }
+        )
+    })?;
 
+    drop(t1);
+    let t2 = crate::timing::phase("p:boundaries");
     // Boundaries: index by area, one page each.
     let mut areas: Vec<(String, String)> = boundaries
         .iter()
@@ -182,12 +206,14 @@ pub fn render(
         "boundaries",
         cx,
     )?;
-    for b in &boundaries {
+    boundaries.par_iter().try_for_each(|b| {
         let mut cx = Context::new();
         cx.insert("boundary", b);
-        r.page("boundary.html", &b.url, &b.title, "boundaries", cx)?;
-    }
+        r.page("boundary.html", &b.url, &b.title, "boundaries", cx)
+    })?;
 
+    drop(t2);
+    let t3 = crate::timing::phase("p:indexes");
     // Supervision regimes by category, services by category.
     let regimes = regimes_by_category(&departments, language);
     let mut cx = Context::new();
@@ -222,6 +248,7 @@ pub fn render(
         )?;
     }
 
+    drop(t3);
     // Search: its page and its index.
     r.page(
         "search.html",
@@ -234,22 +261,24 @@ pub fn render(
         .iter()
         .map(|k| words_of(&words, k))
         .collect();
-    search::render(&search::documents(&index), &kinds, r.out)?;
+    drop(pages);
+    let t = crate::timing::phase("search");
+    let documents = {
+        let _t = crate::timing::phase("s:documents");
+        search::documents(&index)
+    };
+    search::render(&documents, &kinds, r.out)?;
+    drop(t);
+    let t = crate::timing::phase("print");
 
-    // The print edition: everything in one document.
-    let mut cx = Context::new();
-    cx.insert("departments", &departments);
-    cx.insert("areas", &by_area);
-    cx.insert("regimes", &regimes);
-    cx.insert("services", &services);
-    r.page(
-        "print.html",
-        "print.html",
-        &words_of(&words, "print"),
-        "print",
-        cx,
-    )?;
+    // The print edition: everything in one document, and in volumes when the list is long.
+    let ordered: Vec<&BoundaryView> = by_area
+        .iter()
+        .flat_map(|g| g.entries.iter().copied())
+        .collect();
+    print::render(&r, &volumes, &departments, &ordered, &regimes, &services)?;
 
+    drop(t);
     // 404 is served from any path, so its links are absolute when the site's address is known.
     let mut cx = r.base.clone();
     cx.insert("root", &r.base_url.clone().unwrap_or_default());
@@ -268,7 +297,10 @@ pub fn render(
 
     if r.base_url.is_some() {
         let mut cx = Context::new();
-        cx.insert("urls", &r.sitemap);
+        let mut urls = r.sitemap.lock().map(|u| u.clone()).unwrap_or_default();
+        // Pages are rendered in parallel: sort for byte-identical output.
+        urls.sort();
+        cx.insert("urls", &urls);
         let xml = r
             .tera
             .render("sitemap.xml", &cx)
@@ -381,16 +413,29 @@ struct MatrixRow<'a> {
     cells: Vec<&'static str>,
 }
 
+/// A matrix wider or taller than this is unreadable and grows with the square of the list, so a
+/// province-sized list gets none (a county has about 40 departments and 35 boundaries).
+const MATRIX_MAX_DEPARTMENTS: usize = 60;
+const MATRIX_MAX_BOUNDARIES: usize = 150;
+
 fn matrix<'a>(index: &ListIndex<'_>, boundaries: &'a [BoundaryView]) -> Matrix<'a> {
-    let involved = |id: &str| {
-        boundaries
-            .iter()
-            .any(|b| b.lead.id == id || b.partners.iter().any(|p| p.department.id == id))
-    };
+    let involved: std::collections::HashSet<&str> = boundaries
+        .iter()
+        .flat_map(|b| {
+            std::iter::once(b.lead.id.as_str())
+                .chain(b.partners.iter().map(|p| p.department.id.as_str()))
+        })
+        .collect();
+    if involved.len() > MATRIX_MAX_DEPARTMENTS || boundaries.len() > MATRIX_MAX_BOUNDARIES {
+        return Matrix {
+            departments: Vec::new(),
+            rows: Vec::new(),
+        };
+    }
     let departments: Vec<DepartmentRef> = index
         .departments
         .iter()
-        .filter(|d| involved(&d.id))
+        .filter(|d| involved.contains(d.id.as_str()))
         .map(|d| DepartmentRef::of(d))
         .collect();
     let rows = boundaries

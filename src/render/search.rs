@@ -7,7 +7,9 @@
 //! `search/meta.js` up front, then the few index shards its query's bigrams hash to, then the
 //! document shards of the results it shows.
 
-use std::collections::BTreeMap;
+use std::collections::HashMap;
+
+use rayon::prelude::*;
 use std::fmt::Write as _;
 
 use serde::Serialize;
@@ -43,7 +45,7 @@ pub const KIND_KEYS: [&str; 7] = [
 /// Documents per document shard.
 const DOCS_PER_SHARD: usize = 256;
 /// Aim for index shards of about this many bytes.
-const INDEX_SHARD_BYTES: usize = 32 * 1024;
+const INDEX_SHARD_BYTES: usize = 96 * 1024;
 
 /// One searchable thing and what a result shows about it.
 #[derive(Debug, Clone)]
@@ -72,15 +74,6 @@ pub fn normalize(text: &str) -> String {
         .filter(|c| c.is_alphanumeric())
         .flat_map(char::to_lowercase)
         .collect()
-}
-
-/// The bigrams of normalized text, each once.
-fn bigrams(normalized: &str) -> Vec<String> {
-    let chars: Vec<char> = normalized.chars().collect();
-    let mut grams: Vec<String> = chars.windows(2).map(|w| w.iter().collect()).collect();
-    grams.sort();
-    grams.dedup();
-    grams
 }
 
 /// The shard a bigram lives in; the page's script computes the same (31-multiplier hash over
@@ -274,80 +267,95 @@ struct Meta<'a> {
 
 /// Writes `search/meta.js`, the index shards and the document shards. `kind_labels` are the
 /// kinds' labels in the site's language.
-pub fn render(docs: &[Doc], kind_labels: &[String], out: &mut Writer) -> anyhow::Result<()> {
-    // bigram → ascending postings (doc id × 16 + kind × 2 + whether the bigram is in the title)
-    let mut postings: BTreeMap<String, Vec<u64>> = BTreeMap::new();
-    let mut normalized = Vec::with_capacity(docs.len());
-    for (id, doc) in docs.iter().enumerate() {
-        let title = normalize(&doc.title);
-        let body = normalize(&doc.body);
-        let in_title = bigrams(&title);
-        let mut all = in_title.clone();
-        all.extend(bigrams(&body));
-        all.sort();
-        all.dedup();
-        for gram in all {
-            let flag = u64::from(in_title.binary_search(&gram).is_ok());
-            postings
-                .entry(gram)
-                .or_default()
-                .push(id as u64 * 16 + (doc.kind as u64) * 2 + flag);
+pub fn render(docs: &[Doc], kind_labels: &[String], out: &Writer) -> anyhow::Result<()> {
+    let t = crate::timing::phase("s:grams");
+    // Each document's bigrams with their posting (see `posting`), computed on every core.
+    let per_doc: Vec<Vec<(u64, u64)>> = docs
+        .par_iter()
+        .enumerate()
+        .map(|(id, doc)| {
+            let mut title = packed_bigrams(&normalize(&doc.title));
+            let mut all = packed_bigrams(&normalize(&doc.body));
+            all.extend_from_slice(&title);
+            title.sort_unstable();
+            all.sort_unstable();
+            // Runs of equal bigrams: each bigram once, with how often it occurs.
+            all.chunk_by(|a, b| a == b)
+                .map(|run| {
+                    (
+                        run[0],
+                        posting(
+                            id,
+                            doc.kind,
+                            run.len() as u32,
+                            title.binary_search(&run[0]).is_ok(),
+                        ),
+                    )
+                })
+                .collect()
+        })
+        .collect();
+    drop(t);
+    let t = crate::timing::phase("s:merge");
+    // bigram → ascending postings; ids ascend because documents are added in order.
+    let mut postings: HashMap<u64, Vec<u64>> = HashMap::new();
+    for grams in per_doc {
+        for (gram, value) in grams {
+            postings.entry(gram).or_default().push(value);
         }
-        normalized.push((title, body));
     }
     let total: usize = postings.values().map(Vec::len).sum();
-    let shards = (total * 5 / INDEX_SHARD_BYTES)
+    let shards = (total * 4 / INDEX_SHARD_BYTES)
         .max(1)
         .next_power_of_two()
         .min(4096);
-    let mut by_shard: Vec<BTreeMap<&str, &Vec<u64>>> = vec![BTreeMap::new(); shards];
+    let mut by_shard: Vec<Vec<(String, &Vec<u64>)>> = vec![Vec::new(); shards];
     for (gram, list) in &postings {
-        by_shard[shard_of(gram, shards)].insert(gram, list);
+        let text = unpack(*gram);
+        by_shard[shard_of(&text, shards)].push((text, list));
     }
-    for (n, grams) in by_shard.iter().enumerate() {
-        let mut js = format!("resplistSearch.index({n},{{");
-        for (i, (gram, list)) in grams.iter().enumerate() {
-            if i > 0 {
-                js.push(',');
-            }
-            let _ = write!(js, "{}:[", serde_json::to_string(gram)?);
-            // Delta-encoded: the script restores the values with a running sum.
-            let mut previous = 0;
-            for (k, value) in list.iter().enumerate() {
-                if k > 0 {
+    drop(t);
+    let t = crate::timing::phase("s:index");
+    by_shard
+        .par_iter_mut()
+        .enumerate()
+        .try_for_each(|(n, grams)| -> anyhow::Result<()> {
+            grams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
+            let mut js = format!("resplistSearch.index({n},{{");
+            for (i, (gram, list)) in grams.iter().enumerate() {
+                if i > 0 {
                     js.push(',');
                 }
-                let _ = write!(js, "{}", value - previous);
-                previous = *value;
+                let _ = write!(js, "{}:[", serde_json::to_string(gram)?);
+                // Delta-encoded: the script restores the values with a running sum.
+                let mut previous = 0;
+                for (k, value) in list.iter().enumerate() {
+                    if k > 0 {
+                        js.push(',');
+                    }
+                    let _ = write!(js, "{}", value - previous);
+                    previous = *value;
+                }
+                js.push(']');
             }
-            js.push(']');
-        }
-        js.push_str("});\n");
-        out.write(&format!("search/i{n}.js"), js.as_bytes())?;
-    }
-    for (n, chunk) in docs.chunks(DOCS_PER_SHARD).enumerate() {
-        let rows: Vec<[&String; 8]> = chunk
-            .iter()
-            .zip(&normalized[n * DOCS_PER_SHARD..])
-            .map(|(d, (title, body))| {
-                [
-                    &d.title,
-                    &d.department,
-                    &d.office,
-                    &d.phone,
-                    &d.tel,
-                    &d.url,
-                    title,
-                    body,
-                ]
-            })
-            .collect();
-        let js = format!(
-            "resplistSearch.docs({n},{});\n",
-            serde_json::to_string(&rows)?
-        );
-        out.write(&format!("search/d{n}.js"), js.as_bytes())?;
-    }
+            js.push_str("});\n");
+            out.write(&format!("search/i{n}.js"), js.as_bytes())
+        })?;
+    drop(t);
+    let _t = crate::timing::phase("s:docs");
+    docs.par_chunks(DOCS_PER_SHARD).enumerate().try_for_each(
+        |(n, chunk)| -> anyhow::Result<()> {
+            let rows: Vec<[&String; 6]> = chunk
+                .iter()
+                .map(|d| [&d.title, &d.department, &d.office, &d.phone, &d.tel, &d.url])
+                .collect();
+            let js = format!(
+                "resplistSearch.docs({n},{});\n",
+                serde_json::to_string(&rows)?
+            );
+            out.write(&format!("search/d{n}.js"), js.as_bytes())
+        },
+    )?;
     let meta = Meta {
         shards,
         docs_per_shard: DOCS_PER_SHARD,
@@ -359,6 +367,28 @@ pub fn render(docs: &[Doc], kind_labels: &[String], out: &mut Writer) -> anyhow:
         format!("resplistSearch.meta({});\n", serde_json::to_string(&meta)?).as_bytes(),
     )?;
     Ok(())
+}
+
+/// A posting: document id × 128 + occurrences of the bigram (at most 7) × 16 + kind × 2 +
+/// whether the bigram is in the title. The page's script decodes it the same way.
+fn posting(id: usize, kind: Kind, count: u32, in_title: bool) -> u64 {
+    id as u64 * 128 + u64::from(count.min(7)) * 16 + (kind as u64) * 2 + u64::from(in_title)
+}
+
+/// The bigrams of normalized text, each packed in a u64 (two code points).
+fn packed_bigrams(normalized: &str) -> Vec<u64> {
+    let chars: Vec<char> = normalized.chars().collect();
+    chars
+        .windows(2)
+        .map(|w| (u64::from(w[0]) << 32) | u64::from(w[1]))
+        .collect()
+}
+
+fn unpack(gram: u64) -> String {
+    [gram >> 32, gram & 0xFFFF_FFFF]
+        .iter()
+        .filter_map(|c| char::from_u32(*c as u32))
+        .collect()
 }
 
 #[cfg(test)]
@@ -374,8 +404,18 @@ mod tests {
 
     #[test]
     fn bigrams_cover_every_substring() {
-        assert_eq!(bigrams("违法停车"), ["停车", "法停", "违法"]);
-        assert!(bigrams("a").is_empty());
+        let grams: Vec<String> = packed_bigrams("违法停车").into_iter().map(unpack).collect();
+        assert_eq!(grams, ["违法", "法停", "停车"]);
+        assert!(packed_bigrams("a").is_empty());
+    }
+
+    #[test]
+    fn postings_pack_kind_count_and_title() {
+        let p = posting(5, Kind::Boundary, 9, true);
+        assert_eq!(
+            (p / 128, (p >> 4) & 7, (p >> 1) & 7, p & 1),
+            (5, 7, Kind::Boundary as u64, 1)
+        );
     }
 
     #[test]

@@ -7,7 +7,7 @@
   // Kind codes as in the index: department, office, duty, work item, boundary, regime, service.
   // Boundaries outweigh a title match elsewhere: they are where a citizen learns who leads.
   var WEIGHT = [4, 5, 3, 2, 9, 6, 5];
-  var TITLE_BONUS = 6, SHOWN = 20, VERIFIED = 100;
+  var TITLE_BONUS = 6, SHOWN = 20;
 
   function done(name) {
     loaded[name] = true;
@@ -65,15 +65,21 @@
     return h % meta.shards;
   }
 
-  // Documents containing every bigram of the term: id → whether all are in the title.
+  // Documents containing every bigram of the term: id → kind, whether every bigram is in the
+  // title, and the fewest times any of them occurs (how often the term does, at most).
   function match(term) {
     var grams = bigrams(term), result = null;
     for (var g of grams) {
       var list = index[shardOf(g)][g] || [], next = new Map();
       for (var p of list) {
-        var id = Math.floor(p / 16), inTitle = (p & 1) === 1;
-        if (result === null) next.set(id, { kind: (p >> 1) & 7, title: inTitle });
-        else if (result.has(id)) { var r = result.get(id); r.title = r.title && inTitle; next.set(id, r); }
+        var id = Math.floor(p / 128), hit = { kind: (p >> 1) & 7, title: (p & 1) === 1, count: (p >> 4) & 7 };
+        if (result === null) next.set(id, hit);
+        else if (result.has(id)) {
+          var r = result.get(id);
+          r.title = r.title && hit.title;
+          r.count = Math.min(r.count, hit.count);
+          next.set(id, r);
+        }
       }
       result = next;
       if (result.size === 0) break;
@@ -81,11 +87,7 @@
     return result || new Map();
   }
 
-  function count(text, term) {
-    var n = 0, at = text.indexOf(term);
-    while (at >= 0) { n++; at = text.indexOf(term, at + term.length); }
-    return n;
-  }
+
 
   async function search(query) {
     var terms = query.split(/\s+/).map(normalize).filter(function (t) { return t.length >= 2; });
@@ -100,26 +102,28 @@
       m.forEach(function (hit, id) {
         if (scores !== null && !scores.has(id)) return;
         var base = scores === null ? WEIGHT[hit.kind] : scores.get(id).score;
-        next.set(id, { kind: hit.kind, score: base + (hit.title ? TITLE_BONUS : 0) });
+        // How often the term occurs says how much the entry is about it.
+        var score = base + (hit.title ? TITLE_BONUS : 0) + Math.min(hit.count, 6);
+        next.set(id, { kind: hit.kind, score: score, title: (scores === null || scores.get(id).title) && hit.title });
       });
       scores = next;
     }
     var ranked = Array.from(scores.entries()).sort(function (a, b) { return b[1].score - a[1].score || a[0] - b[0]; });
-    var total = ranked.length;
-    ranked = ranked.slice(0, VERIFIED);
-    var need = new Set(ranked.map(function (e) { return Math.floor(e[0] / meta.docs_per_shard); }));
-    await Promise.all(Array.from(need).map(function (n) { return load("d" + n); }));
-    var results = [];
-    for (var e of ranked) {
-      var id = e[0], row = docs[Math.floor(id / meta.docs_per_shard)][id % meta.docs_per_shard];
-      var title = row[6], body = row[7], score = e[1].score;
-      // Bigrams can all be present without the term itself: keep only real substrings.
-      if (!terms.every(function (t) { return title.indexOf(t) >= 0 || body.indexOf(t) >= 0; })) { total--; continue; }
-      // How often the terms occur says how much the entry is about them.
-      terms.forEach(function (t) { score += Math.min(count(title, t) + count(body, t), 6); });
-      if (terms.some(function (t) { return title.indexOf(t) === 0; })) score += 1;
-      score -= Math.min(title.length, 100) / 100;
-      results.push({ id: id, score: score, kind: e[1].kind, row: row });
+    var total = ranked.length, results = [];
+    // Load only the documents that will be shown (and a few spare, for the ones dropped below).
+    for (var start = 0; results.length < SHOWN && start < ranked.length; start += SHOWN) {
+      var batch = ranked.slice(start, start + SHOWN);
+      var need = new Set(batch.map(function (e) { return Math.floor(e[0] / meta.docs_per_shard); }));
+      await Promise.all(Array.from(need).map(function (n) { return load("d" + n); }));
+      for (var e of batch) {
+        var id = e[0], row = docs[Math.floor(id / meta.docs_per_shard)][id % meta.docs_per_shard];
+        var title = normalize(row[0]);
+        var score = e[1].score - Math.min(title.length, 100) / 100;
+        // A title can hold every bigram without the term itself: then it is no title match.
+        if (e[1].title && !terms.every(function (t) { return title.indexOf(t) >= 0; })) score -= TITLE_BONUS;
+        if (terms.some(function (t) { return title.indexOf(t) === 0; })) score += 1;
+        results.push({ id: id, score: score, kind: e[1].kind, row: row });
+      }
     }
     results.sort(function (a, b) { return b.score - a.score || a.id - b.id; });
     return { total: total, results: results.slice(0, SHOWN) };
