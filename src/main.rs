@@ -1,5 +1,10 @@
 use std::process::ExitCode;
 
+/// glibc's allocator returns big blocks to the kernel and faults them back in for every large
+/// page it renders; mimalloc keeps them, which halves the build's system time.
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 use clap::Parser;
 use resplist::cli::{Cli, Command, NewCommand};
 use resplist::commands::{self, exit};

@@ -85,13 +85,13 @@ fn sample_site_has_every_page_and_matching_counts() {
     }
     assert_eq!(
         site.keys()
-            .filter(|p| p.starts_with("departments/") && p.ends_with("/index.html"))
+            .filter(|p| p.starts_with("departments/") && p.ends_with(".html"))
             .count(),
         15
     );
     assert_eq!(
         site.keys()
-            .filter(|p| p.starts_with("boundaries/") && p.ends_with("/index.html"))
+            .filter(|p| p.starts_with("boundaries/") && p.ends_with(".html"))
             .count(),
         9 + 1
     );
@@ -113,7 +113,7 @@ fn sample_site_has_every_page_and_matching_counts() {
     // base_url is set in data/: canonical links and the sitemap use it.
     let sitemap = String::from_utf8(site["sitemap.xml"].clone()).unwrap();
     assert!(
-        sitemap.contains("<loc>https://zrqd.chunjiang.example/departments/huanbao/</loc>"),
+        sitemap.contains("<loc>https://zrqd.chunjiang.example/departments/huanbao.html</loc>"),
         "{sitemap}"
     );
     assert!(
@@ -128,7 +128,7 @@ fn phone_of_the_office_is_beside_every_work_item() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build_sample(&out);
-    let page = fs::read_to_string(out.join("departments/huanbao/index.html")).unwrap();
+    let page = fs::read_to_string(out.join("departments/huanbao.html")).unwrap();
     // Work item 4 of duty d03 is done by 环境监察大队, whose phone has an extension.
     let row = page
         .split("<tr>")

@@ -102,7 +102,7 @@ fn init_in_both_languages_checks_clean_and_builds() {
         );
         assert!(out.status.success(), "{}", text(&out.stderr));
         assert!(site_out.join("index.html").is_file());
-        assert!(site_out.join("departments/example/index.html").is_file());
+        assert!(site_out.join("departments/example.html").is_file());
     }
 }
 

@@ -31,6 +31,7 @@ pub struct Stats {
 /// Writes files under one directory and counts them.
 pub struct Writer {
     root: PathBuf,
+    folders: std::sync::Mutex<std::collections::HashSet<PathBuf>>,
     files: AtomicUsize,
     pages: AtomicUsize,
     bytes: AtomicU64,
@@ -40,6 +41,7 @@ impl Writer {
     pub fn new(root: PathBuf) -> Writer {
         Writer {
             root,
+            folders: std::sync::Mutex::new(std::collections::HashSet::new()),
             files: AtomicUsize::new(0),
             pages: AtomicUsize::new(0),
             bytes: AtomicU64::new(0),
@@ -48,11 +50,7 @@ impl Writer {
 
     /// Writes one file; safe to call from several threads at once.
     pub fn write(&self, path: &str, contents: &[u8]) -> anyhow::Result<()> {
-        let full = self.root.join(path);
-        if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
-        }
+        let full = self.path(path)?;
         fs::write(&full, contents).with_context(|| format!("cannot write `{}`", full.display()))?;
         self.count(path, contents.len() as u64);
         Ok(())
@@ -71,8 +69,16 @@ impl Writer {
     pub fn path(&self, path: &str) -> anyhow::Result<PathBuf> {
         let full = self.root.join(path);
         if let Some(parent) = full.parent() {
-            fs::create_dir_all(parent)
-                .with_context(|| format!("cannot create `{}`", parent.display()))?;
+            // Every file-system call costs here (half a millisecond each on some disks): make
+            // each folder once, not once per file.
+            let known = self.folders.lock().is_ok_and(|f| f.contains(parent));
+            if !known {
+                fs::create_dir_all(parent)
+                    .with_context(|| format!("cannot create `{}`", parent.display()))?;
+                if let Ok(mut folders) = self.folders.lock() {
+                    folders.insert(parent.to_path_buf());
+                }
+            }
         }
         Ok(full)
     }

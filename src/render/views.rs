@@ -69,11 +69,11 @@ impl DepartmentRef {
 }
 
 pub fn department_url(id: &str) -> String {
-    format!("departments/{id}/index.html")
+    format!("departments/{id}.html")
 }
 
 pub fn boundary_url(id: &str) -> String {
-    format!("boundaries/{id}/index.html")
+    format!("boundaries/{id}.html")
 }
 
 #[derive(Debug, Clone, Serialize)]

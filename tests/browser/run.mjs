@@ -72,21 +72,21 @@ async function searchSuite(site, cases) {
 }
 
 const zhCases = [
-  { q: "违法停车", want: "the illegal-parking boundary", expect: (r) => r.href.includes("boundaries/illegal-parking/") },
-  { q: "停车", want: "the illegal-parking boundary", expect: (r) => r.href.includes("boundaries/illegal-parking/") },
-  { q: "噪声", want: "the noise boundary", expect: (r) => r.href.includes("boundaries/environmental-noise/") },
-  { q: "死鱼", want: "the water-pollution boundary", expect: (r) => r.href.includes("boundaries/water-pollution/") },
-  { q: "偷排", want: "the water-pollution boundary", expect: (r) => r.href.includes("boundaries/water-pollution/") },
-  { q: "宅基地", want: "the homestead-approval regime", expect: (r) => r.href.includes("departments/guotu/") && r.href.includes("#regime-zhaijidi") },
-  { q: "汽车维修", want: "the car-repair service", expect: (r) => r.href.includes("departments/jiaotong/") && r.href.includes("#service-qiche-weixiu") },
-  { q: "食品", first: true, want: "the food-safety boundary first", expect: (r) => r.href.includes("boundaries/food-safety/") },
-  { q: "0000-6301 0103", want: "污染防治科", phone: "0000-6301 0103", expect: (r) => r.href.endsWith("departments/huanbao/index.html#section-wrfz") },
+  { q: "违法停车", want: "the illegal-parking boundary", expect: (r) => r.href.includes("boundaries/illegal-parking.html") },
+  { q: "停车", want: "the illegal-parking boundary", expect: (r) => r.href.includes("boundaries/illegal-parking.html") },
+  { q: "噪声", want: "the noise boundary", expect: (r) => r.href.includes("boundaries/environmental-noise.html") },
+  { q: "死鱼", want: "the water-pollution boundary", expect: (r) => r.href.includes("boundaries/water-pollution.html") },
+  { q: "偷排", want: "the water-pollution boundary", expect: (r) => r.href.includes("boundaries/water-pollution.html") },
+  { q: "宅基地", want: "the homestead-approval regime", expect: (r) => r.href.includes("departments/guotu.html") && r.href.includes("#regime-zhaijidi") },
+  { q: "汽车维修", want: "the car-repair service", expect: (r) => r.href.includes("departments/jiaotong.html") && r.href.includes("#service-qiche-weixiu") },
+  { q: "食品", first: true, want: "the food-safety boundary first", expect: (r) => r.href.includes("boundaries/food-safety.html") },
+  { q: "0000-6301 0103", want: "污染防治科", phone: "0000-6301 0103", expect: (r) => r.href.endsWith("departments/huanbao.html#section-wrfz") },
   { q: "63010103", want: "污染防治科 (digits only)", expect: (r) => r.href.includes("#section-wrfz") },
-  { q: "PM2.5", want: "the PM2.5 monitoring work item", expect: (r) => r.href.includes("departments/huanbao/index.html#item-") },
+  { q: "PM2.5", want: "the PM2.5 monitoring work item", expect: (r) => r.href.includes("departments/huanbao.html#item-") },
   { q: "染防", want: "a match inside a word (污染防治)", expect: (r) => r.title.includes("染防") || r.href.includes("water-pollution") },
 ];
 const enCases = [
-  { q: "dumping", want: "the river-dumping boundary", expect: (r) => r.href.includes("boundaries/river-dumping/") },
+  { q: "dumping", want: "the river-dumping boundary", expect: (r) => r.href.includes("boundaries/river-dumping.html") },
   { q: "ferry", want: "the ferry safety-check service", expect: (r) => r.title.toLowerCase().includes("ferry") },
   { q: "0000-5550 2001", want: "the Waterways Office", phone: "0000-5550 2001", expect: (r) => r.href.includes("#section-waterways") },
 ];

@@ -1,0 +1,131 @@
+//! The synthetic-data generator (examples/synth.rs) makes projects in the seed county's
+//! proportions that check clean; at two counties the print edition is split into volumes whose
+//! links all resolve.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+/// The example binary, which `cargo test` builds next to the test binaries.
+fn synth() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let debug = exe.parent().and_then(Path::parent).unwrap();
+    let path = debug
+        .join("examples")
+        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is missing: cargo test builds the examples",
+        path.display()
+    );
+    path
+}
+
+fn generate(scale: &str, out: &Path) {
+    let status = Command::new(synth())
+        .args(["--scale", scale, "--seed", "7"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(
+        status.status.success(),
+        "{}",
+        String::from_utf8_lossy(&status.stderr)
+    );
+}
+
+#[test]
+fn one_county_has_the_seed_proportions_and_checks_clean() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("s1");
+    generate("1", &out);
+    let check = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .arg("check")
+        .arg(&out)
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&check.stdout);
+    assert_eq!(check.status.code(), Some(0), "{text}");
+    assert!(
+        text.ends_with("40 个部门, 主要职责 552 条, 具体工作事项 2056 条, 职责边界 35 项, 事中事后监管制度 309 项, 公共服务事项 169 项 — 0 errors, 0 warnings\n"),
+        "{text}"
+    );
+    // Deterministic: the same seed gives the same files.
+    let again = tmp.path().join("again");
+    generate("1", &again);
+    for entry in walkdir::WalkDir::new(&out)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+    {
+        let twin = again.join(entry.path().strip_prefix(&out).unwrap());
+        assert_eq!(
+            std::fs::read(entry.path()).unwrap(),
+            std::fs::read(twin).unwrap()
+        );
+    }
+}
+
+#[test]
+fn two_counties_print_in_volumes_with_working_links() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("s2");
+    generate("2", &project);
+    let site = tmp.path().join("site");
+    let build = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(["build", "--quiet", "--output"])
+        .arg(&site)
+        .arg(&project)
+        .output()
+        .unwrap();
+    assert!(
+        build.status.success(),
+        "{}",
+        String::from_utf8_lossy(&build.stderr)
+    );
+    let volumes: Vec<PathBuf> = ["print/volume-01.html", "print/volume-02.html"]
+        .iter()
+        .map(|v| site.join(v))
+        .collect();
+    assert!(volumes.iter().all(|v| v.exists()) && !site.join("print/volume-03.html").exists());
+    let home = std::fs::read_to_string(site.join("index.html")).unwrap();
+    assert!(
+        home.contains("href=\"print/volume-02.html\">第 2 册（共 2 册）"),
+        "the home page lists the volumes"
+    );
+    let whole = std::fs::read_to_string(site.join("print.html")).unwrap();
+    for volume in &volumes {
+        let html = std::fs::read_to_string(volume).unwrap();
+        let ids: std::collections::HashSet<&str> = html
+            .split(" id=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+            .collect();
+        for link in html
+            .split(" href=\"")
+            .skip(1)
+            .filter_map(|s| s.split('"').next())
+        {
+            if ["tel:", "mailto:", "https:", "http:"]
+                .iter()
+                .any(|s| link.starts_with(s))
+            {
+                continue;
+            }
+            if let Some(fragment) = link.strip_prefix('#') {
+                assert!(
+                    ids.contains(fragment),
+                    "{}: no #{fragment}",
+                    volume.display()
+                );
+            } else {
+                assert!(
+                    volume.parent().unwrap().join(link).exists(),
+                    "{}: broken {link}",
+                    volume.display()
+                );
+            }
+        }
+        assert_eq!(html.matches("<section class=\"department\"").count(), 40);
+    }
+    assert_eq!(whole.matches("<section class=\"department\"").count(), 80);
+}
