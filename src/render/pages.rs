@@ -116,16 +116,16 @@ pub fn render(
     let views = crate::timing::phase("views");
     let mut departments: Vec<_> = index
         .departments
-        .iter()
+        .par_iter()
         .map(|d| views::department(d, &index, language))
         .collect();
     let mut boundaries: Vec<BoundaryView> = index
         .boundaries
-        .iter()
+        .par_iter()
         .map(|(lead, b)| views::boundary(lead, b, &index))
         .collect();
     add_feedback(&mut departments, &mut boundaries, &site, &words);
-    for b in &mut boundaries {
+    boundaries.par_iter_mut().for_each(|b| {
         let title = format!("{}：{}", words_of(&words, "swimlane"), b.case_title);
         b.swimlane = diagrams::swimlane(
             b,
@@ -134,7 +134,7 @@ pub fn render(
             &words_of(&words, "lead_short"),
             &words_of(&words, "partner_short"),
         );
-    }
+    });
 
     drop(views);
     let pages = crate::timing::phase("pages");
