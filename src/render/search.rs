@@ -45,7 +45,7 @@ pub const KIND_KEYS: [&str; 7] = [
 /// Documents per document shard.
 const DOCS_PER_SHARD: usize = 256;
 /// Aim for index shards of about this many bytes.
-const INDEX_SHARD_BYTES: usize = 96 * 1024;
+const INDEX_SHARD_BYTES: usize = 32 * 1024;
 
 /// One searchable thing and what a result shows about it.
 #[derive(Debug, Clone)]
@@ -308,7 +308,7 @@ pub fn render(docs: &[Doc], kind_labels: &[String], out: &Writer) -> anyhow::Res
     let shards = (total * 4 / INDEX_SHARD_BYTES)
         .max(1)
         .next_power_of_two()
-        .min(4096);
+        .min(1024);
     let mut by_shard: Vec<Vec<(String, &Vec<u64>)>> = vec![Vec::new(); shards];
     for (gram, list) in &postings {
         let text = unpack(*gram);
