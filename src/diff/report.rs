@@ -20,6 +20,18 @@ fn sign(status: Status) -> &'static str {
 struct Paint(bool);
 
 impl Paint {
+    /// An entry's lines, indented, its first line coloured by its status.
+    fn entry(&self, out: &mut String, c: &EntryChange, language: Language) {
+        for (i, line) in entry_lines(c, language).iter().enumerate() {
+            let line = if i == 0 {
+                self.status(c.status, line)
+            } else {
+                line.clone()
+            };
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+
     fn status(&self, status: Status, text: &str) -> String {
         let code = match status {
             Status::Added => "32",
@@ -228,14 +240,7 @@ pub fn human(diff: &Diff, color: bool) -> String {
             let _ = writeln!(out, "    {}", totals_line(t));
         }
         for c in &d.changes {
-            for (i, line) in entry_lines(c, diff.language).iter().enumerate() {
-                let line = if i == 0 {
-                    paint.status(c.status, line)
-                } else {
-                    line.clone()
-                };
-                let _ = writeln!(out, "  {line}");
-            }
+            paint.entry(&mut out, c, diff.language);
         }
         out.push('\n');
     }
@@ -246,14 +251,7 @@ pub fn human(diff: &Diff, color: bool) -> String {
         };
         let _ = writeln!(out, "{}", paint.code("1", heading));
         for c in &diff.boundaries {
-            for (i, line) in entry_lines(c, diff.language).iter().enumerate() {
-                let line = if i == 0 {
-                    paint.status(c.status, line)
-                } else {
-                    line.clone()
-                };
-                let _ = writeln!(out, "  {line}");
-            }
+            paint.entry(&mut out, c, diff.language);
         }
         out.push('\n');
     }
