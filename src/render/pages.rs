@@ -353,7 +353,7 @@ fn site_view(project: &Project, words: &BTreeMap<String, String>, language: Lang
 fn regimes_by_category(
     departments: &[views::DepartmentView],
     language: Language,
-) -> Vec<Group<RegimeView>> {
+) -> Vec<Group<&RegimeView>> {
     let keys: Vec<(String, String)> = SupervisionCategory::ALL
         .iter()
         .map(|c| (c.key().to_string(), views::label(*c, language)))
@@ -361,7 +361,7 @@ fn regimes_by_category(
     let entries = departments
         .iter()
         .flat_map(|d| d.supervision.iter())
-        .map(|r| (r.category_key.to_string(), r.clone()))
+        .map(|r| (r.category_key.to_string(), r))
         .collect();
     views::grouped(&keys, entries)
 }
@@ -369,7 +369,7 @@ fn regimes_by_category(
 fn services_by_category(
     departments: &[views::DepartmentView],
     language: Language,
-) -> Vec<Group<ServiceView>> {
+) -> Vec<Group<&ServiceView>> {
     let keys: Vec<(String, String)> = ServiceCategory::ALL
         .iter()
         .map(|c| (c.key().to_string(), views::label(*c, language)))
@@ -377,7 +377,7 @@ fn services_by_category(
     let entries = departments
         .iter()
         .flat_map(|d| d.services.iter())
-        .map(|s| (s.category_key.to_string(), s.clone()))
+        .map(|s| (s.category_key.to_string(), s))
         .collect();
     views::grouped(&keys, entries)
 }

@@ -72,69 +72,85 @@ pub(super) fn render(
     volumes: &[Volume],
     departments: &[DepartmentView],
     boundaries: &[&BoundaryView],
-    regimes: &[Group<RegimeView>],
-    services: &[Group<ServiceView>],
+    regimes: &[Group<&RegimeView>],
+    services: &[Group<&ServiceView>],
 ) -> anyhow::Result<()> {
-    let chunks: Vec<String> = departments
-        .par_iter()
-        .map(|d| {
-            let mut cx = Context::new();
-            cx.insert("department", d);
-            r.fragment("print_department.html", 0, cx)
-        })
-        .collect::<anyhow::Result<_>>()?;
     let all: Vec<&DepartmentView> = departments.iter().collect();
-    let closing = chapters(r, 0, boundaries, regimes, services)?;
-    write(
+    let mut whole = Document::open(
         r,
         "print.html",
         0,
         None,
         &all,
-        &chunks.iter().map(String::as_str).collect::<Vec<_>>(),
-        &closing,
         parts(boundaries, regimes, services),
     )?;
-    volumes
-        .par_iter()
-        .enumerate()
-        .try_for_each(|(v, volume)| -> anyhow::Result<()> {
-            let range = v * VOLUME..((v + 1) * VOLUME).min(departments.len());
-            let members: Vec<&DepartmentView> = departments[range.clone()].iter().collect();
-            let present: HashSet<&str> = members.iter().map(|d| d.link.id.as_str()).collect();
-            let mine: Vec<&BoundaryView> = boundaries
-                .iter()
-                .copied()
-                .filter(|b| {
-                    present.contains(b.lead.id.as_str())
-                        || b.partners
-                            .iter()
-                            .any(|p| present.contains(p.department.id.as_str()))
-                })
-                .collect();
-            let regimes: Vec<Group<RegimeView>> = subset(regimes, |e: &RegimeView| {
-                present.contains(e.department.id.as_str())
-            });
-            let services: Vec<Group<ServiceView>> = subset(services, |e: &ServiceView| {
-                present.contains(e.department.id.as_str())
-            });
-            // Departments of other volumes are named, not linked: they are not in this document.
-            let closing: Vec<String> = chapters(r, 1, &mine, &regimes, &services)?
-                .iter()
-                .map(|part| unlink_absent(part, &present))
-                .collect();
-            let chunk_refs: Vec<&str> = chunks[range].iter().map(String::as_str).collect();
-            write(
-                r,
-                &volume.url,
-                1,
-                Some(&volume.label),
-                &members,
-                &chunk_refs,
-                &closing,
-                parts(&mine, &regimes, &services),
-            )
+    // A volume's departments at a time: rendered in parallel, written to the whole edition and
+    // to their volume, then dropped, so memory holds one volume's pages, not the province's.
+    let batch = if volumes.is_empty() {
+        departments.len().max(1)
+    } else {
+        VOLUME
+    };
+    for (v, members) in departments.chunks(batch).enumerate() {
+        let chunks: Vec<String> = members
+            .par_iter()
+            .map(|d| {
+                let mut cx = Context::new();
+                cx.insert("department", d);
+                r.fragment("print_department.html", 0, cx)
+            })
+            .collect::<anyhow::Result<_>>()?;
+        for chunk in &chunks {
+            whole.push(chunk)?;
+        }
+        if let Some(volume) = volumes.get(v) {
+            volume_document(r, volume, members, &chunks, boundaries, regimes, services)?;
+        }
+    }
+    whole.close(&chapters(r, 0, boundaries, regimes, services)?)
+}
+
+/// One volume: its departments' pages, the boundaries they take part in, their regimes and
+/// services; departments of other volumes are named, not linked.
+fn volume_document(
+    r: &Renderer<'_>,
+    volume: &Volume,
+    members: &[DepartmentView],
+    chunks: &[String],
+    boundaries: &[&BoundaryView],
+    regimes: &[Group<&RegimeView>],
+    services: &[Group<&ServiceView>],
+) -> anyhow::Result<()> {
+    let present: HashSet<&str> = members.iter().map(|d| d.link.id.as_str()).collect();
+    let mine: Vec<&BoundaryView> = boundaries
+        .iter()
+        .copied()
+        .filter(|b| {
+            present.contains(b.lead.id.as_str())
+                || b.partners
+                    .iter()
+                    .any(|p| present.contains(p.department.id.as_str()))
         })
+        .collect();
+    let regimes = subset(regimes, |e| present.contains(e.department.id.as_str()));
+    let services = subset(services, |e| present.contains(e.department.id.as_str()));
+    let closing: Vec<String> = chapters(r, 1, &mine, &regimes, &services)?
+        .iter()
+        .map(|part| unlink_absent(part, &present))
+        .collect();
+    let toc: Vec<&DepartmentView> = members.iter().collect();
+    let mut doc = Document::open(
+        r,
+        &volume.url,
+        1,
+        Some(&volume.label),
+        &toc,
+        parts(&mine, &regimes, &services),
+    )?;
+    for chunk in chunks {
+        doc.push(chunk)?;
+    }
+    doc.close(&closing)
 }
 
 fn parts<B, R, S>(boundaries: &[B], regimes: &[Group<R>], services: &[Group<S>]) -> Parts {
@@ -163,8 +179,8 @@ fn chapters(
     r: &Renderer<'_>,
     depth: usize,
     boundaries: &[&BoundaryView],
-    regimes: &[Group<RegimeView>],
-    services: &[Group<ServiceView>],
+    regimes: &[Group<&RegimeView>],
+    services: &[Group<&ServiceView>],
 ) -> anyhow::Result<Vec<String>> {
     let mut jobs: Vec<Context> = Vec::new();
     if !boundaries.is_empty() {
@@ -207,51 +223,74 @@ fn chapters(
         .collect()
 }
 
-/// Writes one print document through a buffer: start, department chunks, chapters, end.
-#[allow(clippy::too_many_arguments)]
-fn write(
-    r: &Renderer<'_>,
-    path: &str,
+/// A print document being written through a buffer: start, department pages, chapters, end.
+struct Document<'r, 'a> {
+    r: &'r Renderer<'a>,
+    path: String,
     depth: usize,
-    volume: Option<&str>,
-    departments: &[&DepartmentView],
-    chunks: &[&str],
-    chapters: &[String],
-    parts: Parts,
-) -> anyhow::Result<()> {
-    let toc: Vec<TocEntry> = departments
-        .iter()
-        .map(|d| TocEntry {
-            id: &d.link.id,
-            name: &d.link.name,
-        })
-        .collect();
-    let mut cx = Context::new();
-    cx.insert("departments", &toc);
-    cx.insert("parts", &parts);
-    cx.insert("volume", &volume);
-    if let Some(base) = &r.base_url {
-        cx.insert("canonical", &format!("{base}{path}"));
+    w: BufWriter<File>,
+    bytes: u64,
+}
+
+impl<'r, 'a> Document<'r, 'a> {
+    fn open(
+        r: &'r Renderer<'a>,
+        path: &str,
+        depth: usize,
+        volume: Option<&str>,
+        departments: &[&DepartmentView],
+        parts: Parts,
+    ) -> anyhow::Result<Self> {
+        let toc: Vec<TocEntry> = departments
+            .iter()
+            .map(|d| TocEntry {
+                id: &d.link.id,
+                name: &d.link.name,
+            })
+            .collect();
+        let mut cx = Context::new();
+        cx.insert("departments", &toc);
+        cx.insert("parts", &parts);
+        cx.insert("volume", &volume);
+        if let Some(base) = &r.base_url {
+            cx.insert("canonical", &format!("{base}{path}"));
+        }
+        let start = r.fragment("print_start.html", depth, cx)?;
+        let full = r.out.path(path)?;
+        let file =
+            File::create(&full).with_context(|| format!("cannot write `{}`", full.display()))?;
+        let mut doc = Document {
+            r,
+            path: path.to_string(),
+            depth,
+            w: BufWriter::with_capacity(1 << 20, file),
+            bytes: 0,
+        };
+        doc.push(&start)?;
+        Ok(doc)
     }
-    let start = r.fragment("print_start.html", depth, cx)?;
-    let end = r.fragment("print_end.html", depth, Context::new())?;
-    let full = r.out.path(path)?;
-    let file = File::create(&full).with_context(|| format!("cannot write `{}`", full.display()))?;
-    let mut w = BufWriter::with_capacity(1 << 20, file);
-    let mut bytes = 0u64;
-    for piece in std::iter::once(start.as_str())
-        .chain(chunks.iter().copied())
-        .chain(chapters.iter().map(String::as_str))
-        .chain(std::iter::once(end.as_str()))
-    {
-        w.write_all(piece.as_bytes())
-            .with_context(|| format!("cannot write `{}`", full.display()))?;
-        bytes += piece.len() as u64;
+
+    fn push(&mut self, piece: &str) -> anyhow::Result<()> {
+        self.bytes += piece.len() as u64;
+        self.w
+            .write_all(piece.as_bytes())
+            .with_context(|| format!("cannot write `{}`", self.path))
     }
-    w.flush()
-        .with_context(|| format!("cannot write `{}`", full.display()))?;
-    r.out.count(path, bytes);
-    Ok(())
+
+    fn close(mut self, chapters: &[String]) -> anyhow::Result<()> {
+        for part in chapters {
+            self.push(part)?;
+        }
+        let end = self
+            .r
+            .fragment("print_end.html", self.depth, Context::new())?;
+        self.push(&end)?;
+        self.w
+            .flush()
+            .with_context(|| format!("cannot write `{}`", self.path))?;
+        self.r.out.count(&self.path, self.bytes);
+        Ok(())
+    }
 }
 
 /// Turns `<a href="#dep-X">name</a>` into `name` for every X not in `present`.
