@@ -265,6 +265,13 @@ fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default();
+    if model::is_reserved_name(&stem) {
+        return Err(Box::new(
+            Diagnostic::new(Code::BadId, format!("`{stem}` is a name Windows reserves for a device"))
+                .in_file(file)
+                .help(format!("a file named `{stem}.toml` cannot be checked out or published on Windows (nor con, prn, aux, nul, com1–com9, lpt1–lpt9): rename the file, e.g. `{stem}-ju.toml`")),
+        ));
+    }
     if model::is_valid_id(&stem) {
         return Ok(stem);
     }

@@ -85,7 +85,14 @@ pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
     for b in &d.boundaries {
         let b = b.get_ref();
         // Boundary ids are project-wide; `boundaries::project_wide` checks their uniqueness.
-        id(cx, &b.id, "boundary");
+        if id(cx, &b.id, "boundary") && crate::model::is_reserved_name(b.id.get_ref()) {
+            cx.report(
+                Code::BadId,
+                &b.id,
+                format!("`{}` is a name Windows reserves for a device", b.id.get_ref()),
+                "a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id",
+            );
+        }
         for (value, name) in [
             (&b.title, "title"),
             (&b.area, "area"),

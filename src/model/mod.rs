@@ -397,6 +397,16 @@ pub fn is_valid_id(id: &str) -> bool {
     }
 }
 
+/// Names Windows reserves for devices: a file `con.toml` or a page `con.html` cannot exist
+/// there, so a department or boundary id (which names files) must not be one of them.
+pub fn is_reserved_name(id: &str) -> bool {
+    let device = |prefix: &str| {
+        id.strip_prefix(prefix)
+            .is_some_and(|n| n.len() == 1 && n.as_bytes()[0].is_ascii_digit() && n != "0")
+    };
+    matches!(id, "con" | "prn" | "aux" | "nul") || device("com") || device("lpt")
+}
+
 /// The counts the seed reports for a list, in its order.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
 pub struct Totals {
@@ -426,6 +436,16 @@ impl Totals {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reserved_names() {
+        for reserved in ["con", "nul", "com1", "lpt9"] {
+            assert!(is_reserved_name(reserved), "{reserved}");
+        }
+        for fine in ["cons", "com0", "com", "nul-1", "huanbao", "com10"] {
+            assert!(!is_reserved_name(fine), "{fine}");
+        }
+    }
 
     #[test]
     fn id_rule() {
