@@ -9,9 +9,12 @@ use std::process::Command;
 const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
 const GOOD: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\nsection = \"wrfz\"\n";
 
+/// A diagnostic's code, line and column.
+type Found = (String, Option<u64>, Option<u64>);
+
 /// Checks a project whose `departments/` holds `files`; returns the exit code and, per
 /// diagnostic, (code, line, column).
-fn check(files: &[(&str, &[u8])]) -> (i32, Vec<(String, Option<u64>, Option<u64>)>) {
+fn check(files: &[(&str, &[u8])]) -> (i32, Vec<Found>) {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
     fs::create_dir(dir.path().join("departments")).unwrap();
@@ -21,7 +24,7 @@ fn check(files: &[(&str, &[u8])]) -> (i32, Vec<(String, Option<u64>, Option<u64>
     run(dir.path())
 }
 
-fn run(dir: &Path) -> (i32, Vec<(String, Option<u64>, Option<u64>)>) {
+fn run(dir: &Path) -> (i32, Vec<Found>) {
     let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
         .args(["check", "--format", "json"])
         .arg(dir)
