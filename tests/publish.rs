@@ -83,3 +83,64 @@ fn a_killed_build_never_harms_the_published_site() {
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// Unmounts the tmpfs when the test ends, however it ends.
+struct Mount(PathBuf);
+
+impl Drop for Mount {
+    fn drop(&mut self) {
+        let _ = Command::new("umount").arg(&self.0).status();
+    }
+}
+
+#[test]
+fn a_full_disk_fails_the_build_cleanly_and_keeps_the_old_site() {
+    let tmp = tempfile::tempdir().unwrap();
+    let disk = tmp.path().join("disk");
+    std::fs::create_dir(&disk).unwrap();
+    // A 3 MiB disk: room for one build of the sample (about 2 MiB), not for a second beside it.
+    let mounted = Command::new("mount")
+        .args(["-t", "tmpfs", "-o", "size=3m", "tmpfs"])
+        .arg(&disk)
+        .output();
+    if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
+        // Mounting needs root and a kernel that allows it; the property is still covered by the
+        // failed-render tests in tests/build.rs.
+        eprintln!(
+            "skipped: cannot mount a tmpfs here ({:?})",
+            mounted.map(|o| String::from_utf8_lossy(&o.stderr).into_owned())
+        );
+        return;
+    }
+    let _mount = Mount(disk.clone());
+    let site = disk.join("site");
+    let build = || {
+        Command::new(env!("CARGO_BIN_EXE_resplist"))
+            .args(["build", "data", "--quiet", "--output"])
+            .arg(&site)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .output()
+            .unwrap()
+    };
+    assert!(build().status.success(), "the first build fits");
+    let published = files(&site);
+    let second = build();
+    assert_eq!(
+        second.status.code(),
+        Some(2),
+        "{}",
+        String::from_utf8_lossy(&second.stderr)
+    );
+    let stderr = String::from_utf8_lossy(&second.stderr);
+    assert!(
+        stderr.contains("the published site is unchanged"),
+        "{stderr}"
+    );
+    assert!(files(&site) == published, "the old site changed");
+    let leftovers: Vec<String> = std::fs::read_dir(&disk)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n != "site")
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+}
