@@ -264,16 +264,20 @@ impl<'a> Report<'a> {
                     None => span.clone(),
                 };
                 let (excerpt, offset, first_line) = excerpt(text, covered);
-                // Quote CRLF files without the `\r`s, which would show as `␍`.
-                let local = |s: &Range<usize>| {
-                    let shift =
-                        |at: usize| at - offset - excerpt[..at - offset].matches('\r').count();
-                    shift(s.start)..shift(s.end.max(s.start))
-                };
-                let quoted = excerpt
-                    .replace("\r\n", "\n")
-                    .trim_end_matches('\r')
-                    .to_string();
+                // Control characters (a CR of a CRLF file, a stray NUL) would show as `␍`/`␀`
+                // symbols of another width: quote them as spaces, one byte for one byte, so every
+                // span still points at the same text.
+                let local = |s: &Range<usize>| (s.start - offset)..(s.end.max(s.start) - offset);
+                let quoted: String = excerpt
+                    .chars()
+                    .map(|c| {
+                        if c.is_ascii_control() && c != '\n' && c != '\t' {
+                            ' '
+                        } else {
+                            c
+                        }
+                    })
+                    .collect();
                 let mut annotation = AnnotationKind::Primary.span(local(span));
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.as_str());

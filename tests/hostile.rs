@@ -200,6 +200,33 @@ fn ids_and_file_names() {
     );
 }
 
+/// Found by the `department` fuzz target: a lone CR and NULs before a two-byte character on the
+/// same line made the quoted line's spans cut that character, and the snippet renderer panicked.
+#[test]
+fn regression_control_characters_before_a_multibyte_character() {
+    let bytes = b"# The file st\0\0\0\0`envir\rrtment\xd9\x8c id.\0\0\rhdn.\nname = \"x\"\n";
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
+    fs::create_dir(dir.path().join("departments")).unwrap();
+    fs::write(dir.path().join("departments/a.toml"), bytes).unwrap();
+    let human = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(["check", "--color", "always"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    assert_eq!(
+        human.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&human.stderr)
+    );
+    assert!(String::from_utf8_lossy(&human.stdout).contains("error[E0101]"));
+    assert_eq!(
+        run(dir.path()).1[0],
+        ("E0101".to_string(), Some(1), Some(14))
+    );
+}
+
 #[test]
 fn right_to_left_and_zero_width_text_is_accepted_as_text() {
     let text = GOOD.replace("查处偷排污水。", "\u{202E}查处\u{200B}偷排\u{200D}污水");
