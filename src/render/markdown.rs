@@ -2,7 +2,7 @@
 //! safe to publish: raw HTML is shown as text, only http(s), mailto and tel links survive, and
 //! images become links so the site never loads anything from elsewhere.
 
-use pulldown_cmark::{CowStr, Event, Options, Parser, Tag, TagEnd, html};
+use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
 /// Renders CommonMark (with tables and strikethrough) to safe HTML.
 pub fn to_html(source: &str) -> String {
@@ -27,19 +27,7 @@ pub fn to_html(source: &str) -> String {
             dest_url,
             title,
             id,
-        }) => {
-            let safe = is_safe_url(&dest_url);
-            dropped_links.push(!safe);
-            safe.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
-        }
-        Event::End(TagEnd::Link) => {
-            (!dropped_links.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
-        }
+        }) => open_link(&mut dropped_links, link_type, dest_url, title, id),
         // An image would be fetched from elsewhere: show its alt text as a link instead.
         Event::Start(Tag::Image {
             link_type,
@@ -48,24 +36,41 @@ pub fn to_html(source: &str) -> String {
             id,
         }) => {
             in_image = true;
-            let safe = is_safe_url(&dest_url);
-            dropped_links.push(!safe);
-            safe.then_some(Event::Start(Tag::Link {
-                link_type,
-                dest_url,
-                title,
-                id,
-            }))
+            open_link(&mut dropped_links, link_type, dest_url, title, id)
         }
+        Event::End(TagEnd::Link) => close_link(&mut dropped_links),
         Event::End(TagEnd::Image) => {
             in_image = false;
-            (!dropped_links.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
+            close_link(&mut dropped_links)
         }
         other => Some(other),
     });
     let mut out = String::with_capacity(source.len() * 3 / 2);
     html::push_html(&mut out, events);
     out
+}
+
+/// A link's opening tag when its address is safe; otherwise nothing (its text stays), and the
+/// matching closing tag is dropped too.
+fn open_link<'a>(
+    dropped: &mut Vec<bool>,
+    link_type: LinkType,
+    dest_url: CowStr<'a>,
+    title: CowStr<'a>,
+    id: CowStr<'a>,
+) -> Option<Event<'a>> {
+    let safe = is_safe_url(&dest_url);
+    dropped.push(!safe);
+    safe.then_some(Event::Start(Tag::Link {
+        link_type,
+        dest_url,
+        title,
+        id,
+    }))
+}
+
+fn close_link<'a>(dropped: &mut Vec<bool>) -> Option<Event<'a>> {
+    (!dropped.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
 }
 
 /// CJK characters and full-width punctuation, between which line breaks are not spaces.
