@@ -7,6 +7,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
+mod common;
+use common::{copy_project, files};
+
 fn resplist(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_resplist"))
         .args(args)
@@ -32,25 +35,6 @@ fn build_sample(out: &Path) -> Output {
         String::from_utf8_lossy(&output.stderr)
     );
     output
-}
-
-/// Every file under `dir`, by relative path, with its bytes.
-fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
-    walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .replace('\\', "/"),
-                fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect()
 }
 
 fn html_files(site: &BTreeMap<String, Vec<u8>>) -> impl Iterator<Item = (&String, String)> {
@@ -380,7 +364,7 @@ fn markup_in_any_source_field_comes_out_inert() {
 fn a_build_with_errors_writes_nothing_and_keeps_the_old_site() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_dir(&repo("examples/minimal"), &project);
+    copy_project(&repo("examples/minimal"), &project);
     let out = resplist(&["build", "p"], tmp.path());
     assert_eq!(out.status.code(), Some(0));
     let before = files(&project.join("public"));
@@ -408,7 +392,7 @@ fn a_build_with_errors_writes_nothing_and_keeps_the_old_site() {
 fn a_build_that_fails_while_rendering_keeps_the_old_site_and_leaves_no_staging() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_dir(&repo("examples/minimal"), &project);
+    copy_project(&repo("examples/minimal"), &project);
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     let before = files(&project.join("public"));
     let theme = tmp.path().join("broken-theme/templates");
@@ -435,7 +419,7 @@ fn a_build_that_fails_while_rendering_keeps_the_old_site_and_leaves_no_staging()
 fn a_killed_build_is_cleaned_up_by_the_next_one() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_dir(&repo("examples/minimal"), &project);
+    copy_project(&repo("examples/minimal"), &project);
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     // What a kill between the two renames leaves: no site, the old one retired, a staging dir.
     fs::rename(
@@ -469,7 +453,7 @@ fn a_killed_build_is_cleaned_up_by_the_next_one() {
 fn refuses_dangerous_output_directories() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_dir(&repo("examples/minimal"), &project);
+    copy_project(&repo("examples/minimal"), &project);
     let refuse = |args: &[&str], why: &str| {
         let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
             .args(args)
@@ -603,16 +587,4 @@ fn a_theme_overrides_files_by_path_and_falls_back_for_the_rest() {
         home.contains("Shared matters") && home.contains("Supervision regimes"),
         "{home}"
     );
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else if !entry.path().components().any(|c| c.as_os_str() == "public") {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }

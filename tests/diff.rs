@@ -10,6 +10,9 @@ use std::process::{Command, Output};
 
 use snapbox::{assert_data_eq, file};
 
+mod common;
+use common::copy_project;
+
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
         .args([
@@ -33,22 +36,6 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-fn copy(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let relative = entry.path().strip_prefix(from).unwrap();
-        if relative.components().any(|c| c.as_os_str() == "public") {
-            continue;
-        }
-        let target = to.join(relative);
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
-}
-
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
     assert!(
@@ -65,8 +52,8 @@ fn repository() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path();
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy(&root.join("data"), &repo.join("county"));
-    copy(&root.join("examples/minimal"), &repo.join("minimal"));
+    copy_project(&root.join("data"), &repo.join("county"));
+    copy_project(&root.join("examples/minimal"), &repo.join("minimal"));
     git(repo, &["init", "-q", "-b", "main"]);
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-q", "-m", "the list as published"]);
@@ -430,7 +417,7 @@ fn build_lists_the_adjustments_on_a_history_page() {
 #[test]
 fn without_git_or_without_the_setting_there_is_no_history_page() {
     let tmp = tempfile::tempdir().unwrap();
-    copy(
+    copy_project(
         &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
         &tmp.path().join("p"),
     );

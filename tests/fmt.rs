@@ -9,6 +9,9 @@ use std::process::{Command, Output};
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
+mod common;
+use common::copy_project;
+
 fn resplist(args: &[&str], cwd: &Path) -> Output {
     Command::new(env!("CARGO_BIN_EXE_resplist"))
         .args(args)
@@ -27,18 +30,6 @@ fn stderr(out: &Output) -> String {
 
 fn repo(path: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
-
-fn copy_dir(from: &Path, to: &Path) {
-    for entry in walkdir::WalkDir::new(from) {
-        let entry = entry.unwrap();
-        let target = to.join(entry.path().strip_prefix(from).unwrap());
-        if entry.file_type().is_dir() {
-            fs::create_dir_all(&target).unwrap();
-        } else if !entry.path().components().any(|c| c.as_os_str() == "public") {
-            fs::copy(entry.path(), &target).unwrap();
-        }
-    }
 }
 
 /// Every `.toml` file of a project, by relative path.
@@ -171,7 +162,7 @@ fn scramble_value(value: &mut Value) {
 
 fn scrambled_copy(comments: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_dir(&repo("data"), dir.path());
+    copy_project(&repo("data"), dir.path());
     for (name, text) in sources(dir.path()) {
         let scrambled = scramble(&text, comments);
         assert_ne!(scrambled, text, "{name} was not scrambled");

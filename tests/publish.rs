@@ -1,38 +1,12 @@
 //! Publishing never leaves a half-written or lost site: a build killed at any moment leaves the
 //! previously published site intact, and the next build cleans up after it.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-fn synth() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    exe.parent()
-        .and_then(Path::parent)
-        .unwrap()
-        .join("examples")
-        .join(format!("synth{}", std::env::consts::EXE_SUFFIX))
-}
-
-fn files(dir: &Path) -> Vec<(String, Vec<u8>)> {
-    let mut out: Vec<_> = walkdir::WalkDir::new(dir)
-        .into_iter()
-        .map(Result::unwrap)
-        .filter(|e| e.file_type().is_file())
-        .map(|e| {
-            (
-                e.path()
-                    .strip_prefix(dir)
-                    .unwrap()
-                    .to_string_lossy()
-                    .into_owned(),
-                std::fs::read(e.path()).unwrap(),
-            )
-        })
-        .collect();
-    out.sort();
-    out
-}
+mod common;
+use common::{files, synth};
 
 #[test]
 fn a_killed_build_never_harms_the_published_site() {

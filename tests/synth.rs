@@ -5,20 +5,8 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-/// The example binary, which `cargo test` builds next to the test binaries.
-fn synth() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let debug = exe.parent().and_then(Path::parent).unwrap();
-    let path = debug
-        .join("examples")
-        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.exists(),
-        "{} is missing: cargo test builds the examples",
-        path.display()
-    );
-    path
-}
+mod common;
+use common::synth;
 
 fn generate(scale: &str, out: &Path) {
     let status = Command::new(synth())

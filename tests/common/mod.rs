@@ -1,10 +1,12 @@
-//! Helpers shared by the schema and scaffolding tests: the committed JSON Schemas as validators,
-//! and TOML turned into JSON the way editors do before validating.
+//! Helpers shared by the integration tests (each test file is its own crate, so not every one
+//! uses every helper): the committed JSON Schemas as validators, TOML turned into JSON the way
+//! editors do before validating, copying projects, reading built sites, the synthetic generator.
 
 #![allow(dead_code)]
 
+use std::collections::BTreeMap;
 use std::fs;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
@@ -113,4 +115,55 @@ fn json(value: toml::Value) -> Value {
             Value::Object(table.into_iter().map(|(k, v)| (k, json(v))).collect())
         }
     }
+}
+
+/// Copies a project, leaving out any built site (`public/`) inside it.
+pub fn copy_project(from: &Path, to: &Path) {
+    for entry in walkdir::WalkDir::new(from) {
+        let entry = entry.unwrap();
+        let relative = entry.path().strip_prefix(from).unwrap();
+        if relative.components().any(|c| c.as_os_str() == "public") {
+            continue;
+        }
+        let target = to.join(relative);
+        if entry.file_type().is_dir() {
+            fs::create_dir_all(&target).unwrap();
+        } else {
+            fs::copy(entry.path(), &target).unwrap();
+        }
+    }
+}
+
+/// Every file under `dir`, by relative path (with `/`), with its bytes.
+pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
+    walkdir::WalkDir::new(dir)
+        .into_iter()
+        .map(Result::unwrap)
+        .filter(|e| e.file_type().is_file())
+        .map(|e| {
+            let relative = e
+                .path()
+                .strip_prefix(dir)
+                .unwrap()
+                .to_string_lossy()
+                .replace('\\', "/");
+            (relative, fs::read(e.path()).unwrap())
+        })
+        .collect()
+}
+
+/// The synthetic-data generator (examples/synth.rs), which `cargo test` builds next to the
+/// test binaries.
+pub fn synth() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let debug = exe.parent().and_then(Path::parent).unwrap();
+    let path = debug
+        .join("examples")
+        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is missing: cargo test builds the examples",
+        path.display()
+    );
+    path
 }
