@@ -5,6 +5,7 @@ use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::sync::OnceLock;
 
 use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
@@ -144,17 +145,126 @@ impl Diagnostic {
 /// The decoded text of every file read, so diagnostics can quote their lines.
 #[derive(Debug, Default, Clone)]
 pub struct Sources {
-    files: BTreeMap<PathBuf, String>,
+    files: BTreeMap<PathBuf, Source>,
 }
 
 impl Sources {
     pub fn insert(&mut self, path: PathBuf, text: String) {
-        self.files.insert(path, text);
+        self.files.insert(path, Source::new(text));
     }
 
-    pub fn get(&self, path: &Path) -> Option<&str> {
-        self.files.get(path).map(String::as_str)
+    pub fn get(&self, path: &Path) -> Option<&Source> {
+        self.files.get(path)
     }
+}
+
+/// Bytes between two character-count checkpoints of a `Source`.
+const CHECKPOINT: usize = 4096;
+
+/// One file's text with, built on first use, where its lines start and how many characters come
+/// before every 4 KiB: finding the line and column of an offset is then a binary search and a
+/// count over at most 4 KiB, however long the file or its lines, so reporting thousands of
+/// problems in one huge file stays linear.
+#[derive(Debug, Default, Clone)]
+pub struct Source {
+    text: String,
+    index: OnceLock<Index>,
+}
+
+#[derive(Debug, Default, Clone)]
+struct Index {
+    /// The byte offset of every line's first byte.
+    line_starts: Vec<usize>,
+    /// (byte offset on a character boundary, characters before it), about every `CHECKPOINT`
+    /// bytes, ascending.
+    checkpoints: Vec<(usize, usize)>,
+}
+
+impl Source {
+    pub fn new(text: String) -> Self {
+        Source {
+            text,
+            index: OnceLock::new(),
+        }
+    }
+
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
+    fn index(&self) -> &Index {
+        self.index.get_or_init(|| {
+            let text = &self.text;
+            let mut line_starts = vec![0];
+            line_starts.extend(newline_offsets(text).map(|i| i + 1));
+            let mut checkpoints = vec![(0, 0)];
+            let mut at = 0;
+            let mut chars = 0;
+            while at + CHECKPOINT < text.len() {
+                let mut next = at + CHECKPOINT;
+                while !text.is_char_boundary(next) {
+                    next += 1;
+                }
+                chars += text[at..next].chars().count();
+                checkpoints.push((next, chars));
+                at = next;
+            }
+            Index {
+                line_starts,
+                checkpoints,
+            }
+        })
+    }
+
+    /// How many characters come before the byte `offset` (a character boundary).
+    fn chars_before(&self, offset: usize) -> usize {
+        let checkpoints = &self.index().checkpoints;
+        let at = checkpoints.partition_point(|&(byte, _)| byte <= offset);
+        let (byte, chars) = checkpoints[at.saturating_sub(1)];
+        chars + self.text[byte..offset].chars().count()
+    }
+
+    /// The 0-based number of the line holding byte `offset`, and that line's first byte.
+    fn line_of(&self, offset: usize) -> (usize, usize) {
+        let starts = &self.index().line_starts;
+        let line = starts
+            .partition_point(|&start| start <= offset)
+            .saturating_sub(1);
+        (line, starts.get(line).copied().unwrap_or(0))
+    }
+
+    /// Where the line holding byte `offset` ends: its newline, or the end of the text.
+    fn line_end(&self, offset: usize) -> usize {
+        let (line, _) = self.line_of(offset);
+        self.index()
+            .line_starts
+            .get(line + 1)
+            .map_or(self.text.len(), |next| next - 1)
+    }
+
+    /// The line and character column of a byte offset, as `position` gives them.
+    pub fn position(&self, offset: usize) -> Position {
+        let offset = floor_char_boundary(&self.text, offset);
+        let (line, start) = self.line_of(offset);
+        Position {
+            line: line + 1,
+            column: self.chars_before(offset) - self.chars_before(start) + 1,
+        }
+    }
+}
+
+fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter_map(|(i, b)| (b == b'\n').then_some(i))
+}
+
+fn floor_char_boundary(text: &str, offset: usize) -> usize {
+    let mut offset = offset.min(text.len());
+    while !text.is_char_boundary(offset) {
+        offset -= 1;
+    }
+    offset
 }
 
 /// A 1-based line and column; the column counts characters, as editors do.
@@ -164,12 +274,10 @@ pub struct Position {
     pub column: usize,
 }
 
-/// The line and character column of a byte offset in `text`.
+/// The line and character column of a byte offset in `text`, for one-off lookups; reporting
+/// many problems in one file goes through `Source::position`.
 pub fn position(text: &str, offset: usize) -> Position {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
+    let offset = floor_char_boundary(text, offset);
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Position {
@@ -225,11 +333,11 @@ impl<'a> Report<'a> {
             help: d.help.as_deref(),
         };
         if let (Some(file), Some(span)) = (&d.file, &d.span)
-            && let Some(text) = self.sources.get(file)
+            && let Some(source) = self.sources.get(file)
         {
-            let span = char_span(text, span);
-            let start = position(text, span.start);
-            let end = position(text, span.end);
+            let span = char_span(source.text(), span);
+            let start = source.position(span.start);
+            let end = source.position(span.end);
             located.line = Some(start.line);
             located.column = Some(start.column);
             located.end_line = Some(end.line);
@@ -246,38 +354,29 @@ impl<'a> Report<'a> {
         };
         let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
         let path = d.file.as_deref().map(|f| self.display_path(f));
-        let text = d.file.as_deref().and_then(|f| self.sources.get(f));
-        let mut group = match (&path, &d.span, text) {
+        let source = d.file.as_deref().and_then(|f| self.sources.get(f));
+        let group = match (&path, &d.span, source) {
             // The bytes of a file that is not UTF-8 make no sense as text: give the place only.
-            (Some(path), Some(span), Some(text)) if d.code == Code::NotUtf8 => {
-                let at = position(text, span.start);
+            (Some(path), Some(span), Some(source)) if d.code == Code::NotUtf8 => {
+                let at = source.position(span.start);
                 Group::with_title(title).element(
                     annotate_snippets::Origin::path(path.as_str())
                         .line(at.line)
                         .char_column(at.column),
                 )
             }
-            (Some(path), Some(span), Some(text)) => {
-                let span = &char_span(text, span);
+            (Some(path), Some(span), Some(source)) => {
+                let span = &char_span(source.text(), span);
                 let covered = match &d.related {
                     Some((other, _)) => span.start.min(other.start)..span.end.max(other.end),
                     None => span.clone(),
                 };
-                let (excerpt, offset, first_line) = excerpt(text, covered);
-                // Control characters (a CR of a CRLF file, a stray NUL) would show as `␍`/`␀`
-                // symbols of another width: quote them as spaces, one byte for one byte, so every
-                // span still points at the same text.
+                let (excerpt, offset, first_line) = excerpt(source, covered);
+                if excerpt.len() > LONG_EXCERPT {
+                    return self.human_windowed(d, title, path, source, span, color);
+                }
                 let local = |s: &Range<usize>| (s.start - offset)..(s.end.max(s.start) - offset);
-                let quoted: String = excerpt
-                    .chars()
-                    .map(|c| {
-                        if c.is_ascii_control() && c != '\n' && c != '\t' {
-                            ' '
-                        } else {
-                            c
-                        }
-                    })
-                    .collect();
+                let quoted = quote_controls(excerpt);
                 let mut annotation = AnnotationKind::Primary.span(local(span));
                 if let Some(label) = &d.label {
                     annotation = annotation.label(label.as_str());
@@ -300,15 +399,66 @@ impl<'a> Report<'a> {
             }
             _ => Group::with_title(title),
         };
-        if let Some(help) = &d.help {
-            group = group.element(Level::HELP.message(help.as_str()));
+        render(group, d, color)
+    }
+
+    /// `human` for a problem on a very long line (a minified or pasted file): the `-->` place is
+    /// given explicitly and only a window of the line around the problem is quoted, so the cost
+    /// of each report does not grow with the line.
+    fn human_windowed(
+        &self,
+        d: &Diagnostic,
+        title: annotate_snippets::Title<'_>,
+        path: &str,
+        source: &Source,
+        span: &Range<usize>,
+        color: bool,
+    ) -> String {
+        let text = source.text();
+        let at = source.position(span.start);
+        let (line, line_start) = source.line_of(span.start);
+        let line_end = source.line_end(span.start);
+        let from = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(line_start));
+        let mut to = span.end.min(line_end).saturating_add(WINDOW).min(line_end);
+        while !text.is_char_boundary(to) {
+            to += 1;
         }
-        let renderer = if color {
-            Renderer::styled()
-        } else {
-            Renderer::plain()
-        };
-        renderer.decor_style(DecorStyle::Ascii).render(&[group])
+        let cut_before = if from > line_start { "... " } else { "" };
+        let cut_after = if to < line_end { " ..." } else { "" };
+        let window = format!("{cut_before}{}{cut_after}", quote_controls(&text[from..to]));
+        let shift = |x: usize| x - from + cut_before.len();
+        let end = span.end.clamp(span.start, to);
+        let mut annotation = AnnotationKind::Primary.span(shift(span.start)..shift(end));
+        if let Some(label) = &d.label {
+            annotation = annotation.label(label.as_str());
+        }
+        // The place, then the window as a group of its own: a snippet without a path is quoted
+        // as is, and the place keeps the real column.
+        let place = Group::with_title(title).element(
+            annotate_snippets::Origin::path(path)
+                .line(at.line)
+                .char_column(at.column),
+        );
+        let mut window = Group::with_level(Level::ERROR).element(
+            Snippet::source(window)
+                .line_start(line + 1)
+                .annotation(annotation),
+        );
+        if let Some(help) = &d.help {
+            window = window.element(Level::HELP.message(help.as_str()));
+        }
+        // Each group draws an empty gutter line (`   |`) next to the other: keep one.
+        let text = renderer(color).render(&[place, window]);
+        let mut out = String::with_capacity(text.len());
+        let mut previous = "";
+        for line in text.split_inclusive('\n') {
+            let gutter = visible(line).trim() == "|";
+            if !(gutter && line == previous) {
+                out.push_str(line);
+            }
+            previous = line;
+        }
+        out
     }
 
     /// One JSON object on one line.
@@ -402,6 +552,58 @@ impl<'a> Report<'a> {
     }
 }
 
+/// The group with the diagnostic's help, as rustc-style text.
+fn render<'a>(mut group: Group<'a>, d: &'a Diagnostic, color: bool) -> String {
+    if let Some(help) = &d.help {
+        group = group.element(Level::HELP.message(help.as_str()));
+    }
+    renderer(color).render(&[group])
+}
+
+fn renderer(color: bool) -> Renderer {
+    let renderer = if color {
+        Renderer::styled()
+    } else {
+        Renderer::plain()
+    };
+    renderer.decor_style(DecorStyle::Ascii)
+}
+
+/// `text` without its ANSI colour sequences (`ESC [ … m`).
+fn visible(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut in_escape = false;
+    for c in text.chars() {
+        match (in_escape, c) {
+            (false, '\x1b') => in_escape = true,
+            (false, c) => out.push(c),
+            (true, 'm') => in_escape = false,
+            (true, _) => {}
+        }
+    }
+    out
+}
+
+/// Control characters (a CR of a CRLF file, a stray NUL) would show as `␍`/`␀` symbols of
+/// another width: quote them as spaces, one byte for one byte, so every span still points at the
+/// same text.
+fn quote_controls(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c.is_ascii_control() && c != '\n' && c != '\t' {
+                ' '
+            } else {
+                c
+            }
+        })
+        .collect()
+}
+
+/// Quoted lines longer than this (in bytes) are quoted as a window around the problem.
+const LONG_EXCERPT: usize = 2048;
+/// How many bytes of a long line are quoted on each side of the problem.
+const WINDOW: usize = 120;
+
 /// `span` widened to whole characters, so that it never cuts a multi-byte character.
 fn char_span(text: &str, span: &Range<usize>) -> Range<usize> {
     let mut start = span.start.min(text.len());
@@ -417,12 +619,12 @@ fn char_span(text: &str, span: &Range<usize>) -> Range<usize> {
 
 /// The lines around `span` (the whole lines it covers), their byte offset and first line number;
 /// quoting a window instead of the whole file keeps rendering cheap on huge files.
-fn excerpt(text: &str, span: Range<usize>) -> (&str, usize, usize) {
+fn excerpt(source: &Source, span: Range<usize>) -> (&str, usize, usize) {
+    let text = source.text();
     let Range { start, end } = char_span(text, &span);
-    let line_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
-    let line_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
-    let first_line = text[..line_start].matches('\n').count() + 1;
-    (&text[line_start..line_end], line_start, first_line)
+    let (line, line_start) = source.line_of(start);
+    let line_end = source.line_end(end);
+    (&text[line_start..line_end], line_start, line + 1)
 }
 
 /// A stable identifier of a problem across runs (FNV-1a, 64 bits, as hex): GitLab uses it to tell
@@ -481,4 +683,55 @@ pub fn code_table() -> String {
         let _ = writeln!(out, "| `{}` | {level} | {} |", code.as_str(), code.title());
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The indexed lookup agrees with a scan from the top at every offset, including inside
+    /// multi-byte characters, on CRLF lines, and across character checkpoints of long lines.
+    #[test]
+    fn indexed_positions_equal_scanned_ones() {
+        let long = "环保局".repeat(3000);
+        let text = format!("a = 1\r\nname = \"{long}\"\n\n# 注释 {long}x\nlast");
+        let source = Source::new(text.clone());
+        for offset in (0..=text.len() + 2).step_by(7).chain([text.len()]) {
+            assert_eq!(
+                source.position(offset),
+                position(&text, offset),
+                "offset {offset}"
+            );
+        }
+        assert_eq!(
+            source.line_end(0),
+            6,
+            "the CR stays in the line, the LF does not"
+        );
+        assert_eq!(source.line_end(text.len()), text.len());
+    }
+
+    #[test]
+    fn a_problem_on_a_very_long_line_quotes_a_window_and_keeps_the_real_column() {
+        let text = format!("name = \"{}\" x = 1\n", "环".repeat(5000));
+        let at = text.find('x').unwrap_or_default();
+        let mut sources = Sources::default();
+        sources.insert(PathBuf::from("a.toml"), text.clone());
+        let report = Report {
+            sources: &sources,
+            display_root: PathBuf::new(),
+        };
+        let d = Diagnostic::new(Code::Syntax, "here").at(Path::new("a.toml"), at..at + 1);
+        let human = report.human(&d, false);
+        // `name = "` is 8 characters, then 5,000 of 环 and `" `: x is the 5,011th.
+        assert!(human.contains("--> a.toml:1:5011"), "{human}");
+        assert!(human.contains("1 | ... 环环"), "{human}");
+        assert!(human.contains("\" x = 1"), "{human}");
+        assert!(human.len() < 2000, "quotes a window, not the line: {human}");
+        assert_eq!(
+            human.lines().filter(|l| l.trim() == "|").count(),
+            1,
+            "{human}"
+        );
+    }
 }

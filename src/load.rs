@@ -401,7 +401,14 @@ fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
                 err.io_error()
                     .map_or_else(|| err.to_string(), ToString::to_string)
             ),
-            "check that the folder exists and that you may read it",
+            if err
+                .io_error()
+                .is_some_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
+            {
+                "you are not allowed to open this folder; fix its permissions (`chmod u+rx`)"
+            } else {
+                "check that the folder exists and that you may read it"
+            },
         )
     };
     let mut d = Diagnostic::new(Code::Unreadable, message).help(help);
@@ -437,7 +444,7 @@ fn read_help(err: &std::io::Error) -> &'static str {
         Some(40) => "this is a symbolic link that points to itself or loops; remove it",
         _ => match err.kind() {
             std::io::ErrorKind::PermissionDenied => {
-                "you are not allowed to read this file; fix its permissions"
+                "you are not allowed to read this file; fix its permissions (`chmod u+r`)"
             }
             std::io::ErrorKind::NotFound => {
                 "the file disappeared or is a broken link; remove the link or restore the file"
@@ -446,6 +453,10 @@ fn read_help(err: &std::io::Error) -> &'static str {
         },
     }
 }
+
+/// The deepest nesting the TOML parser accepts (its own fixed recursion limit, `toml`'s
+/// `LIMIT`); deeper input is refused with E0101 rather than overflowing the stack.
+pub const MAX_NESTING: u32 = 80;
 
 /// The file's bytes, or `None` when it is larger than `MAX_FILE_BYTES`; never reads past that.
 pub fn read_capped(path: &Path) -> std::io::Result<Option<Vec<u8>>> {
@@ -754,6 +765,14 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
             .label("defined again here")
             .help("each key may appear once per table; remove or rename one of them (a new `[[…]]` header starts a new entry)");
     }
+    if message.contains("max recursion depth") || message.contains("recursion limit") {
+        return Diagnostic::new(
+            Code::Syntax,
+            format!("nested too deeply: more than {MAX_NESTING} levels of arrays, inline tables or dotted keys"),
+        )
+        .label("too deep here")
+        .help("a department file never needs more than three levels (a work item inside a duty); remove the extra brackets, braces or dots");
+    }
     Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
         .label("here")
         .help("check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`")
@@ -762,7 +781,7 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
 fn unknown_field(rest: &str, text: &str, at: usize) -> Diagnostic {
     let (field, expected) = rest.split_once('`').unwrap_or((rest, ""));
     let allowed: Vec<&str> = expected.split('`').skip(1).step_by(2).collect();
-    let mut help = match closest(field, &allowed) {
+    let mut help = match closest(field, allowed.iter().copied()) {
         Some(s) => format!("did you mean `{s}`? "),
         None => String::new(),
     };
@@ -798,7 +817,7 @@ fn bad_enum(rest: &str) -> Diagnostic {
     let value = what.split('`').nth(1).unwrap_or("");
     let mut names: Vec<&str> = choices.split('`').skip(1).step_by(2).collect();
     names.extend(choices.split(['(', ')']).skip(1).step_by(2));
-    let suggestion = closest(value, &names)
+    let suggestion = closest(value, names.iter().copied())
         .map(|s| format!("did you mean `{s}`? "))
         .unwrap_or_default();
     Diagnostic::new(Code::BadEnum, format!("{what} is not a valid value"))
@@ -852,10 +871,10 @@ fn type_help(expected: &str) -> String {
 }
 
 /// The allowed name closest to `word`, if any is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, allowed: &[&'a str]) -> Option<&'a str> {
+pub fn closest<'a>(word: &str, allowed: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
     allowed
-        .iter()
-        .map(|a| (strsim::jaro_winkler(word, a), *a))
+        .into_iter()
+        .map(|a| (strsim::jaro_winkler(word, a), a))
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, a)| a)
@@ -896,9 +915,9 @@ mod tests {
 
     #[test]
     fn suggestions() {
-        assert_eq!(closest("nmae", &["id", "name", "phone"]), Some("name"));
-        assert_eq!(closest("phon", &["id", "name", "phone"]), Some("phone"));
-        assert_eq!(closest("zzzzzz", &["id", "name", "phone"]), None);
+        assert_eq!(closest("nmae", ["id", "name", "phone"]), Some("name"));
+        assert_eq!(closest("phon", ["id", "name", "phone"]), Some("phone"));
+        assert_eq!(closest("zzzzzz", ["id", "name", "phone"]), None);
     }
 
     #[test]

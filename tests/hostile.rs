@@ -9,8 +9,8 @@ use std::process::Command;
 const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
 const GOOD: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\nsection = \"wrfz\"\n";
 
-/// A diagnostic's code, line and column.
-type Found = (String, Option<u64>, Option<u64>);
+/// A diagnostic's code, line, column, and its message and help in one string.
+type Found = (String, Option<u64>, Option<u64>, String);
 
 /// Checks a project whose `departments/` holds `files`; returns the exit code and, per
 /// diagnostic, (code, line, column).
@@ -44,18 +44,26 @@ fn run(dir: &Path) -> (i32, Vec<Found>) {
                 v["code"].as_str().unwrap().to_string(),
                 v["line"].as_u64(),
                 v["column"].as_u64(),
+                format!(
+                    "{} {}",
+                    v["message"].as_str().unwrap(),
+                    v["help"].as_str().unwrap_or("")
+                ),
             )
         })
         .collect();
     (code, diagnostics)
 }
 
-fn only(files: &[(&str, &[u8])], code: &str, line: Option<u64>, column: Option<u64>) {
+fn only(files: &[(&str, &[u8])], code: &str, line: Option<u64>, column: Option<u64>, says: &str) {
     let (exit, found) = check(files);
     assert_eq!(exit, 1, "{found:?}");
     assert!(
-        found.contains(&(code.to_string(), line, column)),
-        "expected {code} at {line:?}:{column:?}, got {found:?}"
+        found.iter().any(|(c, l, col, text)| c == code
+            && *l == line
+            && *col == column
+            && text.contains(says)),
+        "expected {code} at {line:?}:{column:?} saying {says:?}, got {found:?}"
     );
 }
 
@@ -67,6 +75,7 @@ fn encodings() {
         "E0001",
         Some(1),
         Some(9),
+        "it looks like GBK (GB2312/GB18030)",
     );
     // GB18030 four-byte character (U+20000 is 0x95 0x32 0x82 0x36).
     only(
@@ -74,15 +83,34 @@ fn encodings() {
         "E0001",
         Some(1),
         Some(9),
+        "it looks like GBK (GB2312/GB18030)",
     );
     // UTF-16 with a BOM, little and big endian: no place to point at, the file as a whole.
-    only(&[("a.toml", b"\xFF\xFEn\x00a\x00")], "E0001", None, None);
-    only(&[("a.toml", b"\xFE\xFF\x00n\x00a")], "E0001", None, None);
+    only(
+        &[("a.toml", b"\xFF\xFEn\x00a\x00")],
+        "E0001",
+        None,
+        None,
+        "the file is UTF-16, not UTF-8",
+    );
+    only(
+        &[("a.toml", b"\xFE\xFF\x00n\x00a")],
+        "E0001",
+        None,
+        None,
+        "the file is UTF-16, not UTF-8",
+    );
     // Invalid UTF-8 in the middle of an otherwise good file: its line and column.
     let mut mid = GOOD.as_bytes().to_vec();
     let at = GOOD.find("查处").unwrap();
     mid.insert(at, 0xFF);
-    only(&[("a.toml", &mid)], "E0001", Some(14), Some(11));
+    only(
+        &[("a.toml", &mid)],
+        "E0001",
+        Some(14),
+        Some(11),
+        "the file is not valid UTF-8 text",
+    );
     // A UTF-8 BOM and CRLF are fine.
     let bom_crlf = format!("\u{feff}{}", GOOD.replace('\n', "\r\n"));
     assert_eq!(check(&[("a.toml", bom_crlf.as_bytes())]).0, 0);
@@ -92,22 +120,68 @@ fn encodings() {
         "E0101",
         Some(1),
         Some(10),
+        "invalid basic string",
     );
     only(
         &[("a.toml", b"name = \"ab\"\rshort_name = \"c\"\n")],
         "E0101",
         Some(1),
         Some(13),
+        "carriage return must be followed by newline",
     );
 }
 
 #[test]
 fn structure() {
-    // Nesting too deep for the parser is refused, not a stack overflow.
+    // Nesting is allowed to the parser's limit of 80 levels (arrays, inline tables, dotted
+    // keys); one more is refused with the limit named, and 100,000 is not a stack overflow.
+    for (at_limit, over, column) in [
+        (
+            "[".repeat(80) + &"]".repeat(80),
+            "[".repeat(81) + &"]".repeat(81),
+            88,
+        ),
+        (
+            "{a=".repeat(80) + "1" + &"}".repeat(80),
+            "{a=".repeat(81) + "1" + &"}".repeat(81),
+            248,
+        ),
+    ] {
+        let (_, found) = check(&[("a.toml", format!("name = {at_limit}\n").as_bytes())]);
+        assert_eq!(found[0].0, "E0104", "80 levels parse: {found:?}");
+        only(
+            &[("a.toml", format!("name = {over}\n").as_bytes())],
+            "E0101",
+            Some(1),
+            Some(column),
+            "nested too deeply: more than 80 levels",
+        );
+    }
+    let dotted = |n: usize| format!("a{} = 1\n", ".a".repeat(n - 1));
+    assert_eq!(check(&[("a.toml", dotted(80).as_bytes())]).1[0].0, "E0102");
+    only(
+        &[("a.toml", dotted(81).as_bytes())],
+        "E0101",
+        Some(1),
+        Some(1),
+        "nested too deeply",
+    );
     let deep = format!("name = {}{}\n", "[".repeat(100_000), "]".repeat(100_000));
-    assert_eq!(check(&[("a.toml", deep.as_bytes())]).1[0].0, "E0101");
+    only(
+        &[("a.toml", deep.as_bytes())],
+        "E0101",
+        Some(1),
+        Some(88),
+        "nested too deeply",
+    );
     let deep = format!("name = {}1{}\n", "{a=".repeat(50_000), "}".repeat(50_000));
-    assert_eq!(check(&[("a.toml", deep.as_bytes())]).1[0].0, "E0101");
+    only(
+        &[("a.toml", deep.as_bytes())],
+        "E0101",
+        Some(1),
+        Some(248),
+        "nested too deeply",
+    );
     // A 1 MB string is just text.
     let long = GOOD.replace("查处偷排污水。", &"污".repeat(350_000));
     assert_eq!(check(&[("a.toml", long.as_bytes())]).0, 0);
@@ -117,18 +191,21 @@ fn structure() {
         "E0101",
         Some(2),
         Some(1),
+        "duplicate key `name`",
     );
     only(
         &[("a.toml", format!("{GOOD}\"\" = 1\n").as_bytes())],
         "E0102",
         Some(22),
         Some(1),
+        "unknown field ``",
     );
     only(
         &[("a.toml", b"name = \"a\"\nsections.id = \"x\"\n")],
         "E0104",
         Some(2),
         Some(1),
+        "this is a table, but a list is expected",
     );
 }
 
@@ -151,15 +228,28 @@ fn many_items_in_one_duty() {
 fn ids_and_file_names() {
     // File names: spaces or Chinese, uppercase, reserved device names.
     for name in ["环保 局.toml", "Huanbao.toml", "huan_bao.toml"] {
-        only(&[(name, GOOD.as_bytes())], "E0106", None, None);
+        only(
+            &[(name, GOOD.as_bytes())],
+            "E0106",
+            None,
+            None,
+            "is not a valid department id",
+        );
     }
     only(
         &[("con.toml", GOOD.as_bytes()), ("a.toml", GOOD.as_bytes())],
         "E0106",
         None,
         None,
+        "`con` is a name Windows reserves for a device",
     );
-    only(&[("nul.toml", GOOD.as_bytes())], "E0106", None, None);
+    only(
+        &[("nul.toml", GOOD.as_bytes())],
+        "E0106",
+        None,
+        None,
+        "`nul` is a name Windows reserves for a device",
+    );
     // Ids that try to be paths, are uppercase, or use a Cyrillic look-alike letter.
     only(
         &[(
@@ -169,6 +259,7 @@ fn ids_and_file_names() {
         "E0106",
         Some(9),
         Some(6),
+        "`../x` is not a valid duty id",
     );
     only(
         &[(
@@ -178,6 +269,7 @@ fn ids_and_file_names() {
         "E0106",
         Some(9),
         Some(6),
+        "`/etc` is not a valid duty id",
     );
     only(
         &[(
@@ -187,6 +279,7 @@ fn ids_and_file_names() {
         "E0106",
         Some(9),
         Some(6),
+        "`D01` is not a valid duty id ids use lowercase ASCII letters, digits and hyphens, start with a letter or digit, and have at most 64 characters: try `d01`",
     );
     only(
         &[(
@@ -197,6 +290,7 @@ fn ids_and_file_names() {
         "E0106",
         Some(18),
         Some(6),
+        "`shuizhі` is not a valid service id",
     );
 }
 
@@ -221,9 +315,10 @@ fn regression_control_characters_before_a_multibyte_character() {
         String::from_utf8_lossy(&human.stderr)
     );
     assert!(String::from_utf8_lossy(&human.stdout).contains("error[E0101]"));
+    let first = &run(dir.path()).1[0];
     assert_eq!(
-        run(dir.path()).1[0],
-        ("E0101".to_string(), Some(1), Some(14))
+        (first.0.as_str(), first.1, first.2),
+        ("E0101", Some(1), Some(14))
     );
 }
 

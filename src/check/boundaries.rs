@@ -83,12 +83,14 @@ fn department_exists(id: &Spanned<String>, project: &Project, cx: &mut Cx<'_>) -
     if project.department_files.contains_key(id.get_ref()) {
         return true;
     }
-    let known: Vec<&str> = project
-        .department_files
-        .keys()
-        .map(String::as_str)
-        .collect();
-    let mut help = suggestion(id.get_ref(), &known, "department", "departments/<id>.toml");
+    let known = project.department_files.keys().map(String::as_str);
+    let mut help = suggestion(
+        id.get_ref(),
+        known,
+        "department",
+        "departments/<id>.toml",
+        cx.suggestions,
+    );
     help = help.replace("of this file", "of this project").replace(
         "add a `departments/<id>.toml` entry with this id",
         "create `departments/<id>.toml`",

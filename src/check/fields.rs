@@ -10,9 +10,11 @@ use crate::load::SITE_FILE;
 use crate::model::{Department, SiteFile, Spanned, is_valid_id};
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
+    let mut no_suggestions = 0;
     let mut cx = Cx {
         file: Path::new(SITE_FILE),
         out,
+        suggestions: &mut no_suggestions,
     };
     let site = file.site.get_ref();
     required(&mut cx, &site.title, "title");

@@ -18,11 +18,13 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     if let Some(site) = &project.site {
         fields::site(site, &mut out);
     }
+    let mut suggestions = SUGGESTION_BUDGET;
     for department in &project.departments {
         let file = project.file_of(&department.id);
         let mut cx = Cx {
             file: &file,
             out: &mut out,
+            suggestions: &mut suggestions,
         };
         fields::department(department, &mut cx);
         references::department(department, project, &mut cx);
@@ -44,10 +46,18 @@ pub fn deny_warnings(diagnostics: &mut [Diagnostic]) {
     }
 }
 
-/// Where a rule writes: the department file being checked and the list of diagnostics.
+/// How many id comparisons "did you mean" may spend in one check, in all. Each unknown id is
+/// compared with every known id of its kind, so a file with thousands of wrong ids among
+/// thousands of right ones would otherwise take time that grows with their product; past the
+/// budget, problems are still reported, only without a suggestion.
+const SUGGESTION_BUDGET: usize = 2_000_000;
+
+/// Where a rule writes: the department file being checked, the list of diagnostics, and what
+/// is left of the project's suggestion budget.
 pub(crate) struct Cx<'a> {
     pub file: &'a Path,
     pub out: &'a mut Vec<Diagnostic>,
+    pub suggestions: &'a mut usize,
 }
 
 impl Cx<'_> {

@@ -45,16 +45,19 @@ fn section(d: &Department, id: &Spanned<String>, cx: &mut Cx<'_>) {
     if id.get_ref().is_empty() || d.section(id.get_ref()).is_some() {
         return;
     }
-    let known: Vec<&str> = d
-        .sections
-        .iter()
-        .map(|s| s.get_ref().id.get_ref().as_str())
-        .collect();
+    let known = d.sections.iter().map(|s| s.get_ref().id.get_ref().as_str());
+    let help = suggestion(
+        id.get_ref(),
+        known,
+        "section",
+        "[[sections]]",
+        cx.suggestions,
+    );
     cx.report(
         Code::UnknownSection,
         id,
         format!("unknown section `{}`", id.get_ref()),
-        suggestion(id.get_ref(), &known, "section", "[[sections]]"),
+        help,
     );
 }
 
@@ -65,32 +68,46 @@ fn power<'d>(
 ) -> Option<&'d crate::model::Power> {
     let found = d.power(id.get_ref());
     if found.is_none() {
-        let known: Vec<&str> = d
-            .powers
-            .iter()
-            .map(|p| p.get_ref().id.get_ref().as_str())
-            .collect();
+        let known = d.powers.iter().map(|p| p.get_ref().id.get_ref().as_str());
+        let help = suggestion(id.get_ref(), known, "power", "[[powers]]", cx.suggestions);
         cx.report(
             Code::UnknownPower,
             id,
             format!("unknown power `{}`", id.get_ref()),
-            suggestion(id.get_ref(), &known, "power", "[[powers]]"),
+            help,
         );
     }
     found
 }
 
-/// "did you mean …" and where the known ids are declared.
-pub(super) fn suggestion(word: &str, known: &[&str], kind: &str, table: &str) -> String {
-    let close = crate::load::closest(word, known)
-        .map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default();
-    if known.is_empty() {
-        format!("{close}this file declares no {kind}s: add a `{table}` entry with this id")
+/// How many known ids a help text lists before it says how many more there are.
+const LISTED: usize = 12;
+
+/// "did you mean …" and where the known ids are declared (the first few of them), charging the
+/// comparisons to the check's suggestion budget. `known` is walked only as far as needed, so an
+/// unknown id costs nothing in proportion to the known ones once the budget is spent.
+pub(super) fn suggestion<'k>(
+    word: &str,
+    known: impl ExactSizeIterator<Item = &'k str> + Clone,
+    kind: &str,
+    table: &str,
+    budget: &mut usize,
+) -> String {
+    let count = known.len();
+    let close = if count <= *budget {
+        *budget -= count;
+        crate::load::closest(word, known.clone())
+            .map(|s| format!("did you mean `{s}`? "))
+            .unwrap_or_default()
     } else {
-        format!(
-            "{close}the {kind}s of this file are: {}; or add a `{table}` entry with this id",
-            known.join(", ")
-        )
+        String::new()
+    };
+    if count == 0 {
+        return format!("{close}this file declares no {kind}s: add a `{table}` entry with this id");
     }
+    let mut listed = known.take(LISTED).collect::<Vec<_>>().join(", ");
+    if count > LISTED {
+        listed.push_str(&format!(" and {} more", count - LISTED));
+    }
+    format!("{close}the {kind}s of this file are: {listed}; or add a `{table}` entry with this id")
 }

@@ -4,7 +4,7 @@
 
 pub mod report;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet, VecDeque};
 
 use serde::Serialize;
 
@@ -289,11 +289,21 @@ fn content(d: &Department) -> serde_json::Value {
 fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
     let file = |p: &Project, id: &str| p.file_of(id).to_string_lossy().replace('\\', "/");
     let mut out = Vec::new();
-    let mut removed: Vec<&Department> = old
+    let removed: Vec<&Department> = old
         .departments
         .iter()
         .filter(|d| new.department(&d.id).is_none())
         .collect();
+    // A removed department whose content reappears under a new id was renamed; contents are
+    // compared through a map, so many departments added and removed at once stay linear.
+    let mut by_content: HashMap<String, VecDeque<usize>> = HashMap::new();
+    for (i, o) in removed.iter().enumerate() {
+        by_content
+            .entry(content(o).to_string())
+            .or_default()
+            .push_back(i);
+    }
+    let mut gone = vec![true; removed.len()];
     for n in &new.departments {
         match old.department(&n.id) {
             Some(o) => {
@@ -311,9 +321,10 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
                 }
             }
             None => {
-                let same = content(n);
-                if let Some(i) = removed.iter().position(|o| content(o) == same) {
-                    let o = removed.remove(i);
+                let same = content(n).to_string();
+                if let Some(i) = by_content.get_mut(&same).and_then(VecDeque::pop_front) {
+                    gone[i] = false;
+                    let o = removed[i];
                     out.push(DepartmentDiff {
                         id: n.id.clone(),
                         name: text(&n.name),
@@ -337,7 +348,7 @@ fn departments(old: &Project, new: &Project) -> Vec<DepartmentDiff> {
             }
         }
     }
-    for o in removed {
+    for (&o, _) in removed.iter().zip(gone).filter(|(_, gone)| *gone) {
         out.push(DepartmentDiff {
             id: o.id.clone(),
             name: text(&o.name),
@@ -707,20 +718,41 @@ fn duties(out: &mut Vec<EntryChange>, o: &Department, n: &Department) {
 pub fn match_by_text(old: &[&str], new: &[&str]) -> Vec<(Option<usize>, Option<usize>)> {
     let mut taken = vec![false; old.len()];
     let mut partner: Vec<Option<usize>> = vec![None; new.len()];
+    // Equal texts: the free old entry of the same text nearest in position (the earlier on a
+    // tie), found in an ordered set per text so that thousands of equal entries stay cheap.
+    let mut free: HashMap<&str, BTreeSet<usize>> = HashMap::new();
+    for (a, text) in old.iter().enumerate() {
+        free.entry(text).or_default().insert(a);
+    }
     for (b, text) in new.iter().enumerate() {
-        let exact = (0..old.len())
-            .filter(|a| !taken[*a] && old[*a] == *text)
-            .min_by_key(|a| a.abs_diff(b));
-        if let Some(a) = exact {
+        let Some(set) = free.get_mut(text) else {
+            continue;
+        };
+        let below = set.range(..=b).next_back().copied();
+        let above = set.range(b..).next().copied();
+        let nearest = match (below, above) {
+            (Some(x), Some(y)) => Some(if b - x <= y - b { x } else { y }),
+            (x, y) => x.or(y),
+        };
+        if let Some(a) = nearest {
+            set.remove(&a);
             taken[a] = true;
             partner[b] = Some(a);
         }
     }
+    // Similar texts: every free old entry, or, for lists too long to compare all pairs, those
+    // near the same position.
+    let everywhere = old.len().saturating_mul(new.len()) <= FULL_SCAN_PAIRS;
     for (b, text) in new.iter().enumerate() {
         if partner[b].is_some() {
             continue;
         }
-        let best = (0..old.len())
+        let candidates = if everywhere {
+            0..old.len()
+        } else {
+            b.saturating_sub(NEAR)..old.len().min(b + NEAR + 1)
+        };
+        let best = candidates
             .filter(|a| !taken[*a])
             .map(|a| (a, similarity(old[a], text)))
             .filter(|(_, s)| *s >= 0.5)
@@ -748,9 +780,28 @@ pub fn match_by_text(old: &[&str], new: &[&str]) -> Vec<(Option<usize>, Option<u
     pairs
 }
 
+/// Lists with more old × new pairs than this are compared for similar texts only near each
+/// entry's position (`NEAR` either side); real duties have far fewer items.
+const FULL_SCAN_PAIRS: usize = 250_000;
+const NEAR: usize = 64;
+/// Texts whose lengths multiply to more than this are compared by their common beginning and end
+/// instead of by edit distance, which takes time in proportion to that product.
+const EDIT_DISTANCE_CELLS: usize = 1 << 20;
+
 /// 1 for equal texts, 0 for nothing in common, by characters (so it works for Chinese).
 fn similarity(a: &str, b: &str) -> f64 {
-    strsim::normalized_levenshtein(a, b)
+    if a.len().saturating_mul(b.len()) <= EDIT_DISTANCE_CELLS {
+        return strsim::normalized_levenshtein(a, b);
+    }
+    let (a, b): (Vec<char>, Vec<char>) = (a.chars().collect(), b.chars().collect());
+    let prefix = a.iter().zip(&b).take_while(|(x, y)| x == y).count();
+    let suffix = a[prefix..]
+        .iter()
+        .rev()
+        .zip(b[prefix..].iter().rev())
+        .take_while(|(x, y)| x == y)
+        .count();
+    (prefix + suffix) as f64 / a.len().max(b.len()) as f64
 }
 
 /// `renamed` maps old department ids to new ones, so that a renamed lead is not a moved lead.
@@ -772,15 +823,18 @@ fn boundaries(old: &Project, new: &Project, renamed: &HashMap<String, String>) -
     };
     let mut out = Vec::new();
     let mut matched_old = HashSet::new();
+    // The first old boundary of each id and of each title.
+    let mut old_by_id: HashMap<&str, usize> = HashMap::new();
+    let mut old_by_title: HashMap<&str, usize> = HashMap::new();
+    for (i, (_, o)) in old_all.iter().enumerate() {
+        old_by_id.entry(o.id.get_ref().as_str()).or_insert(i);
+        old_by_title.entry(o.title.get_ref().as_str()).or_insert(i);
+    }
     for (lead, b) in &new_all {
-        let found = old_all
-            .iter()
-            .position(|(_, o)| o.id.get_ref() == b.id.get_ref())
-            .or_else(|| {
-                old_all
-                    .iter()
-                    .position(|(_, o)| o.title.get_ref() == b.title.get_ref())
-            });
+        let found = old_by_id
+            .get(b.id.get_ref().as_str())
+            .or_else(|| old_by_title.get(b.title.get_ref().as_str()))
+            .copied();
         let Some(i) = found else {
             out.push(EntryChange {
                 entity: Entity::Boundary,

@@ -5,6 +5,9 @@ pub mod labels;
 pub mod schema;
 mod spanned;
 
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 pub use spanned::Spanned;
@@ -129,9 +132,40 @@ pub struct Department {
     /// 公共服务事项 the public services, one `[[services]]` each.
     #[serde(default)]
     pub services: Vec<Spanned<PublicService>>,
+    /// Sections and powers by id, built on first lookup, so that resolving every work item's
+    /// section stays linear however many sections a file declares.
+    #[serde(skip)]
+    #[schemars(skip)]
+    lookup: OnceLock<Lookup>,
+}
+
+/// Positions in `sections` and `powers` by id; the first of duplicate ids wins, as in a scan.
+#[derive(Debug, Clone, Default)]
+struct Lookup {
+    sections: HashMap<String, usize>,
+    powers: HashMap<String, usize>,
 }
 
 impl Department {
+    fn lookup(&self) -> &Lookup {
+        self.lookup.get_or_init(|| {
+            let mut lookup = Lookup::default();
+            for (at, s) in self.sections.iter().enumerate() {
+                lookup
+                    .sections
+                    .entry(s.get_ref().id.get_ref().clone())
+                    .or_insert(at);
+            }
+            for (at, p) in self.powers.iter().enumerate() {
+                lookup
+                    .powers
+                    .entry(p.get_ref().id.get_ref().clone())
+                    .or_insert(at);
+            }
+            lookup
+        })
+    }
+
     /// The name used in tables and diagrams.
     pub fn display_name(&self) -> &str {
         self.short_name.as_ref().unwrap_or(&self.name).get_ref()
@@ -142,17 +176,13 @@ impl Department {
     }
 
     pub fn section(&self, id: &str) -> Option<&Section> {
-        self.sections
-            .iter()
-            .map(Spanned::get_ref)
-            .find(|s| s.id.get_ref() == id)
+        let at = *self.lookup().sections.get(id)?;
+        self.sections.get(at).map(Spanned::get_ref)
     }
 
     pub fn power(&self, id: &str) -> Option<&Power> {
-        self.powers
-            .iter()
-            .map(Spanned::get_ref)
-            .find(|p| p.id.get_ref() == id)
+        let at = *self.lookup().powers.get(id)?;
+        self.powers.get(at).map(Spanned::get_ref)
     }
 }
 

@@ -78,6 +78,13 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             path.display()
         );
     }
+    if path.is_dir() && fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
+        bail!(
+            "refusing to replace `{}`: it is read-only, and every build replaces the whole directory; make it writable (`chmod u+w {}`) or choose another output directory",
+            path.display(),
+            path.display()
+        );
+    }
     if !force
         && path.is_dir()
         && !path.join(MARKER).exists()
@@ -125,8 +132,13 @@ impl Destination {
             fs::remove_dir_all(&staging)
                 .with_context(|| format!("cannot remove `{}`", staging.display()))?;
         }
-        fs::create_dir(&staging)
-            .with_context(|| format!("cannot create `{}`", staging.display()))?;
+        fs::create_dir(&staging).with_context(|| {
+            format!(
+                "cannot create `{}`: the site is built beside the output directory and swapped in, so `{}` must be writable; make it writable or choose an output directory elsewhere",
+                staging.display(),
+                self.parent.display()
+            )
+        })?;
         fs::write(staging.join(MARKER), MARKER_TEXT)
             .with_context(|| format!("cannot write in `{}`", staging.display()))?;
         Ok(staging)
