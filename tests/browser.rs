@@ -31,19 +31,27 @@ fn search_layout_and_accessibility_in_chromium() {
         return;
     }
     let tmp = tempfile::tempdir().unwrap();
-    for (project, out) in [("data", "zh"), ("examples/minimal", "en")] {
+    let long = tmp.path().join("long-project");
+    long_lines_project(&long);
+    for (project, out) in [
+        (Path::new("data"), "zh"),
+        (Path::new("examples/minimal"), "en"),
+        (long.as_path(), "long"),
+    ] {
         let status = Command::new(env!("CARGO_BIN_EXE_resplist"))
-            .args(["build", project, "--quiet", "--output"])
+            .args(["build", "--quiet", "--output"])
             .arg(tmp.path().join(out))
+            .arg(project)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .status()
             .unwrap();
-        assert!(status.success());
+        assert!(status.success(), "{}", project.display());
     }
     let out = Command::new("node")
         .arg("run.mjs")
         .arg(tmp.path().join("zh"))
         .arg(tmp.path().join("en"))
+        .arg(tmp.path().join("long"))
         .current_dir(&here)
         .env("CHROMIUM", &chromium)
         .output()
@@ -56,4 +64,47 @@ fn search_layout_and_accessibility_in_chromium() {
         String::from_utf8_lossy(&out.stderr)
     );
     assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+/// The English example with a 400-character run without spaces added to every one-line text
+/// (names, titles, items, steps, …) and a 400-character URL as the website: text pasted from
+/// Excel or a URL with no place to break must not widen the page.
+fn long_lines_project(to: &Path) {
+    let unbroken = format!("{}{}", "W".repeat(200), "长".repeat(200));
+    common::copy_project(&common::repo().join("examples/minimal"), to);
+    for entry in std::fs::read_dir(to.join("departments")).unwrap() {
+        let path = entry.unwrap().path();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let mut out = String::new();
+        for line in text.lines() {
+            let key = line.trim_start().split(" = ").next().unwrap_or("");
+            let plain = [
+                "name",
+                "short_name",
+                "title",
+                "text",
+                "note",
+                "area",
+                "lead_duty",
+                "duty",
+                "action",
+                "scenario",
+                "frequency",
+                "address",
+            ];
+            if plain.contains(&key) && line.ends_with('"') {
+                out.push_str(&line[..line.len() - 1]);
+                out.push_str(&unbroken);
+                out.push('"');
+            } else {
+                out.push_str(line);
+            }
+            out.push('\n');
+        }
+        out.push_str(&format!(
+            "\n[[powers]]\nid = \"long\"\nname = \"{unbroken}\"\nkind = \"other\"\nstatus = \"retained\"\nbasis = [\"{unbroken}\"]\n"
+        ));
+        let website = format!("website = \"https://example.org/{}\"\n", "a".repeat(400));
+        std::fs::write(&path, website + &out).unwrap();
+    }
 }

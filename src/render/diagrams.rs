@@ -11,29 +11,50 @@ const FONT: f32 = 12.0;
 const LINE: f32 = 15.0;
 
 /// Approximate rendered width of `text` in units of the font size: CJK and full-width characters
-/// are one em, the rest about half.
+/// are one em, wide Latin letters nearly one, capitals about 0.7, the rest about half (erring wide,
+/// so that a label never runs out of its box).
 fn ems(text: &str) -> f32 {
     text.chars()
-        .map(|c| if (c as u32) >= 0x2E80 { 1.0 } else { 0.55 })
+        .map(|c| match c {
+            _ if (c as u32) >= 0x2E80 => 1.0,
+            'W' | 'M' | 'm' | 'w' => 0.95,
+            'A'..='Z' => 0.7,
+            _ => 0.55,
+        })
         .sum()
 }
 
 /// Splits `text` into at most `lines` lines of at most `width` ems, ending with … when cut.
+/// Chinese breaks between any two characters; a Latin word that does not fit moves whole to the
+/// next line, unless it is longer than half a line.
 fn wrap(text: &str, width: f32, lines: usize) -> Vec<String> {
     let mut out = vec![String::new()];
     let mut used = 0.0;
     for c in text.chars() {
         let w = ems(&c.to_string());
         if used + w > width {
-            if out.len() == lines {
-                if let Some(l) = out.last_mut() {
-                    l.pop();
-                    l.push('…');
-                }
+            let full = out.len() == lines;
+            let Some(line) = out.last_mut() else {
+                break;
+            };
+            if full {
+                line.pop();
+                line.push('…');
                 return out;
             }
-            out.push(String::new());
-            used = 0.0;
+            let mut next = String::new();
+            if c != ' '
+                && let Some(space) = line.rfind(' ')
+                && ems(&line[space..]) < width / 2.0
+            {
+                next = line.split_off(space + 1);
+                line.truncate(line.trim_end().len());
+            }
+            used = ems(&next);
+            out.push(next);
+            if c == ' ' {
+                continue;
+            }
         }
         if let Some(l) = out.last_mut() {
             l.push(c);
@@ -144,7 +165,12 @@ pub fn swimlane(
             esc(&step.department.short_name),
             esc(&step.action)
         );
-        let mut lines = vec![format!("{}. {}", step.number, step.department.short_name)];
+        // The heading fits one line of the box, like the three lines of the action under it.
+        let mut lines = wrap(
+            &format!("{}. {}", step.number, step.department.short_name),
+            (BOX_W - 14.0) / FONT,
+            1,
+        );
         lines.extend(wrap(&step.action, (BOX_W - 14.0) / FONT, 3));
         text_lines(&mut svg, x + 7.0, y + 17.0, &lines, "step-text");
         svg.push_str("</g>");
@@ -232,5 +258,15 @@ mod tests {
             ["一二三四", "五六七…"]
         );
         assert_eq!(wrap("短", 4.0, 2), ["短"]);
+        // Latin words move whole to the next line; the space at the break is dropped.
+        assert_eq!(
+            wrap("Find the barge through the logs", 8.0, 3),
+            ["Find the barge", "through the", "logs"]
+        );
+        // A word longer than half a line is cut rather than leaving a short line behind.
+        assert_eq!(
+            wrap("ab cdefghijklmnopqrs", 5.0, 2),
+            ["ab cdefgh", "ijklmno…"]
+        );
     }
 }
