@@ -231,14 +231,15 @@ fn ids_are_unique_on_every_page() {
     }
 }
 
-const EVIL: &str = "<script>alert(1)</script><img src=x onerror=alert(2)>";
+const EVIL: &str =
+    "<script>alert(1)</script><img src=x onerror=alert(2)> &lt;b&gt;&#60;script&#62;alert(9)";
 
 /// A project with hostile markup in every text field, Markdown ones included.
 fn hostile_project(dir: &Path) {
     let e = EVIL.replace('"', "\\\"");
     let url = "https://example.org/\\\"><script>alert(5)</script>";
     let md = format!(
-        "{e} [a](javascript:alert(3)) [b](data:text/html,x) <a href=\\\"javascript:alert(4)\\\">c</a> ![i](https://example.org/x.png)"
+        "{e} [a](javascript:alert(3)) [b](data:text/html,x) <a href=\\\"javascript:alert(4)\\\">c</a> ![i](https://example.org/x.png)\\n\\n<div onclick=\\\"alert(7)\\\">\\n<script>alert(8)</script>\\n<iframe src=\\\"https://example.org\\\"></iframe>\\n</div>\\n\\n&#60;script&#62;alert(10)&#60;/script&#62; &#x6A;avascript:alert(11)"
     );
     fs::create_dir_all(dir.join("departments")).unwrap();
     fs::write(
@@ -351,13 +352,34 @@ fn markup_in_any_source_field_comes_out_inert() {
                 .all(|t| !t.contains("javascript:") && !t.contains("=\"data:")),
             "{page} has an unsafe link"
         );
+        assert!(!lower.contains("<iframe"), "{page} has an iframe element");
         if page != "404.html" && page != "print.html" {
             assert!(
                 html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
                 "{page} lost the text"
             );
+            // An entity typed in a plain field is shown as typed, not decoded into markup.
+            assert!(
+                html.contains("&amp;lt;b&amp;gt;&amp;#60;script&amp;#62;alert(9)"),
+                "{page} decoded an entity of a plain field"
+            );
         }
     }
+}
+
+#[test]
+fn raw_html_blocks_and_entities_in_markdown_come_out_as_text() {
+    let tmp = tempfile::tempdir().unwrap();
+    hostile_project(tmp.path());
+    let out = resplist(&["build", ".", "--output", "site"], tmp.path());
+    assert!(out.status.success());
+    let page = fs::read_to_string(tmp.path().join("site/departments/a.html")).unwrap();
+    // The block is shown as the text that was typed; the entities Markdown decodes become
+    // text again, escaped.
+    assert!(page.contains("&lt;div onclick=\"alert(7)\"&gt;"), "{page}");
+    assert!(page.contains("&lt;script&gt;alert(8)&lt;/script&gt;"));
+    assert!(page.contains("&lt;script&gt;alert(10)&lt;/script&gt;"));
+    assert!(page.contains("javascript:alert(11)") && !page.contains("<a href=\"javascript"));
 }
 
 #[test]

@@ -4,7 +4,9 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::Command;
+use std::process::{Command, Output};
+
+mod common;
 
 const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
 const GOOD: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\nsection = \"wrfz\"\n";
@@ -15,13 +17,27 @@ type Found = (String, Option<u64>, Option<u64>, String);
 /// Checks a project whose `departments/` holds `files`; returns the exit code and, per
 /// diagnostic, (code, line, column).
 fn check(files: &[(&str, &[u8])]) -> (i32, Vec<Found>) {
+    let dir = project(files);
+    run(dir.path())
+}
+
+/// A project whose `departments/` holds `files`.
+fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
     fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
     fs::create_dir(dir.path().join("departments")).unwrap();
     for (name, bytes) in files {
         fs::write(dir.path().join("departments").join(name), bytes).unwrap();
     }
-    run(dir.path())
+    dir
+}
+
+fn resplist(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .unwrap()
 }
 
 fn run(dir: &Path) -> (i32, Vec<Found>) {
@@ -326,4 +342,295 @@ fn regression_control_characters_before_a_multibyte_character() {
 fn right_to_left_and_zero_width_text_is_accepted_as_text() {
     let text = GOOD.replace("查处偷排污水。", "\u{202E}查处\u{200B}偷排\u{200D}污水");
     assert_eq!(check(&[("a.toml", text.as_bytes())]).0, 0);
+}
+
+#[test]
+fn a_50_mb_file_is_read_checked_and_built_whole() {
+    // A remark pasted from a 50 MB export: under the 64 MiB limit, so it is read, and every
+    // byte of it reaches the department page and the open data.
+    let line = "查处偷排污水，核实排污口位置与排放量并依法处理。\n";
+    let body = line.repeat(50_000_000 / line.len());
+    let text = GOOD.replace(
+        "  text = \"查处偷排污水。\"\n",
+        &format!("  text = \"查处偷排污水。\"\n  note = \"\"\"\n{body}\"\"\"\n"),
+    );
+    assert!(text.len() > 50_000_000);
+    let dir = project(&[("huanbao.toml", text.as_bytes())]);
+    assert_eq!(run(dir.path()), (0, Vec::new()));
+    let out = resplist(&["build", ".", "--quiet", "--output", "site"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let page = fs::read_to_string(dir.path().join("site/departments/huanbao.html")).unwrap();
+    assert_eq!(page.matches(line.trim_end()).count(), body.lines().count());
+    let csv = fs::read_to_string(dir.path().join("site/opendata/work_items.csv")).unwrap();
+    assert_eq!(csv.matches(line.trim_end()).count(), body.lines().count());
+}
+
+#[test]
+fn ten_thousand_department_files() {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
+    fs::create_dir(dir.path().join("departments")).unwrap();
+    for i in 0..10_000 {
+        let text = GOOD.replace("测试县环境保护局", &format!("测试县第{i}局"));
+        fs::write(dir.path().join(format!("departments/d{i:05}.toml")), text).unwrap();
+    }
+    let out = resplist(&["check", "."], dir.path());
+    let summary = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "{summary}");
+    assert!(summary.contains("10000 个部门"), "{summary}");
+    let out = resplist(&["build", ".", "--quiet", "--output", "site"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let pages = fs::read_dir(dir.path().join("site/departments"))
+        .unwrap()
+        .count();
+    assert_eq!(pages, 10_000, "a page per department");
+    let index = fs::read_to_string(dir.path().join("site/index.html")).unwrap();
+    assert!(index.contains("测试县第0局") && index.contains("测试县第9999局"));
+}
+
+/// Near-identical titles and thousands of wrong ids: every problem is still reported at its
+/// place, and what is written per problem stays bounded (the help lists a few known ids, not all
+/// of them), so output grows with the number of problems, not with their product. Times are
+/// measured by bench/adversarial.sh, not here.
+#[test]
+fn adversarial_ids_and_titles_give_bounded_reports() {
+    let n = 3_000;
+    let mut text = String::from("name = \"测试县局\"\n\n");
+    for j in 0..n {
+        text.push_str(&format!(
+            "[[sections]]\nid = \"s{j:05}\"\nname = \"第{j}科\"\nphone = \"0000-6310 0001\"\n\n"
+        ));
+    }
+    text.push_str("[[duties]]\nid = \"d01\"\ntitle = \"负责。\"\nbasis = [\"三定方案\"]\n");
+    for j in 0..n {
+        text.push_str(&format!(
+            "\n  [[duties.items]]\n  text = \"第{j}项\"\n  section = \"x{j:05}\"\n"
+        ));
+    }
+    // And boundaries whose titles differ only in their last character.
+    for j in 0..n {
+        text.push_str(&format!(
+            "\n[[boundaries]]\nid = \"b{j:05}\"\ntitle = \"食品安全监管职责边界第{j:05}项\"\narea = \"食品安全\"\nlead_duty = \"牵头。\"\n\n  [[boundaries.partners]]\n  department = \"qita\"\n  duty = \"配合。\"\n\n  [boundaries.case]\n  title = \"案例{j}\"\n  scenario = \"假如。\"\n\n    [[boundaries.case.steps]]\n    department = \"jv\"\n    action = \"查处。\"\n\n    [[boundaries.case.steps]]\n    department = \"qita\"\n    action = \"配合。\"\n"
+        ));
+    }
+    text.push_str("\n[[services]]\nid = \"v\"\ntitle = \"服务\"\ncategory = \"basic\"\nsection = \"s00000\"\n");
+    let other = GOOD.replace("测试县环境保护局", "测试县其他局");
+    let dir = project(&[
+        ("jv.toml", text.as_bytes()),
+        ("qita.toml", other.as_bytes()),
+    ]);
+    let (exit, found) = run(dir.path());
+    assert_eq!(exit, 1);
+    let unknown: Vec<&Found> = found.iter().filter(|f| f.0 == "E0107").collect();
+    assert_eq!(unknown.len(), n, "one E0107 per wrong section");
+    assert!(
+        unknown[0].3.contains("did you mean `s00000`?") && unknown[0].3.contains("and 2988 more"),
+        "{:?}",
+        unknown[0]
+    );
+    assert!(
+        !found.iter().any(|f| f.0 == "E0205"),
+        "no two titles are equal"
+    );
+    let human = resplist(&["check", "."], dir.path());
+    let per_problem = human.stdout.len() / found.len();
+    assert!(per_problem < 1_000, "{per_problem} bytes per problem");
+}
+
+#[test]
+fn many_problems_on_one_very_long_line_quote_a_window_each() {
+    let items: Vec<String> = (0..5_000)
+        .map(|j| format!("{{text = \"第{j}项\", section = \"x{j:05}\"}}"))
+        .collect();
+    let text = GOOD.replace(
+        "\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n",
+        &format!("items = [{}]\n", items.join(", ")),
+    );
+    let dir = project(&[("a.toml", text.as_bytes())]);
+    let (_, found) = run(dir.path());
+    let last = found.iter().rfind(|f| f.0 == "E0107").unwrap();
+    // Line and column (in characters) of the last wrong value, `"x04999"`.
+    let (line, at) = text
+        .lines()
+        .enumerate()
+        .find(|(_, l)| l.contains("x04999"))
+        .unwrap();
+    let column = at[..at.find("\"x04999").unwrap()].chars().count() + 1;
+    assert_eq!(
+        (last.1, last.2),
+        (Some(line as u64 + 1), Some(column as u64)),
+        "{last:?}"
+    );
+    let human = String::from_utf8(resplist(&["check", "."], dir.path()).stdout).unwrap();
+    let report = human
+        .split("\n\n")
+        .find(|r| r.contains("unknown section `x04999`"))
+        .unwrap();
+    let place = format!("--> departments/a.toml:{}:{column}", line + 1);
+    assert!(report.contains(&place), "{report}");
+    assert!(report.contains("... "), "the quote is a window: {report}");
+    assert!(report.len() < 1_500, "{report}");
+}
+
+/// resplist run without root's power to ignore permissions: through `setpriv` as `nobody` when
+/// the tests run as root (as `.ci/run` does), as is otherwise. `None` after a skip when root
+/// cannot drop its privileges here.
+fn unprivileged() -> Option<Command> {
+    let root = Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
+    if !root {
+        return Some(Command::new(env!("CARGO_BIN_EXE_resplist")));
+    }
+    let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
+    let works = Command::new("setpriv")
+        .args(drop)
+        .arg("true")
+        .status()
+        .is_ok_and(|s| s.success());
+    if !works {
+        common::skip("running as root and `setpriv` cannot switch to the nobody user");
+        return None;
+    }
+    let mut command = Command::new("setpriv");
+    command.args(drop).arg(env!("CARGO_BIN_EXE_resplist"));
+    Some(command)
+}
+
+/// Opens a temporary directory to other users (tempfile makes it private) so that the
+/// unprivileged run can reach what is inside.
+fn open_to_all(dir: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    fs::set_permissions(dir, fs::Permissions::from_mode(0o755)).unwrap();
+}
+
+#[test]
+fn unreadable_files_and_folders_are_reported_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project(&[
+        ("huanbao.toml", GOOD.as_bytes()),
+        ("locked.toml", GOOD.as_bytes()),
+    ]);
+    open_to_all(dir.path());
+    open_to_all(&dir.path().join("departments"));
+    let locked = dir.path().join("departments/locked.toml");
+    fs::set_permissions(&locked, fs::Permissions::from_mode(0o000)).unwrap();
+    let folder = dir.path().join("departments/more");
+    fs::create_dir(&folder).unwrap();
+    fs::write(folder.join("gongan.toml"), GOOD).unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o000)).unwrap();
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let out = command
+        .args(["check", "--format", "json"])
+        .arg(dir.path())
+        .output()
+        .unwrap();
+    fs::set_permissions(&folder, fs::Permissions::from_mode(0o755)).unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let text = String::from_utf8_lossy(&out.stdout);
+    let problems: Vec<serde_json::Value> = text
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    let about = |name: &str| {
+        problems
+            .iter()
+            .find(|p| p["file"].as_str().is_some_and(|f| f.ends_with(name)))
+            .unwrap_or_else(|| panic!("nothing about {name}: {text}"))
+    };
+    let file = about("departments/locked.toml");
+    assert_eq!(file["code"], "E0002");
+    assert!(
+        file["message"]
+            .as_str()
+            .unwrap()
+            .contains("Permission denied")
+    );
+    assert!(
+        file["help"]
+            .as_str()
+            .unwrap()
+            .contains("fix its permissions (`chmod u+r`)")
+    );
+    let folder = about("departments/more");
+    assert_eq!(folder["code"], "E0002");
+    assert!(folder["help"].as_str().unwrap().contains("(`chmod u+rx`)"));
+    assert_eq!(problems.len(), 2, "the readable file is fine: {text}");
+}
+
+#[test]
+fn a_read_only_output_directory_is_refused_and_kept() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
+    let build = || resplist(&["build", ".", "--quiet", "--output", "site"], dir.path());
+    assert!(build().status.success());
+    let site = dir.path().join("site");
+    let published = common::files(&site);
+    fs::set_permissions(&site, fs::Permissions::from_mode(0o555)).unwrap();
+    let out = build();
+    fs::set_permissions(&site, fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("it is read-only, and every build replaces the whole directory; make it writable (`chmod u+w"),
+        "{stderr}"
+    );
+    assert!(common::files(&site) == published, "the site changed");
+    let left: Vec<_> = fs::read_dir(dir.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with(".resplist"))
+        .collect();
+    assert!(left.is_empty(), "{left:?}");
+}
+
+#[test]
+fn an_output_directory_in_a_folder_resplist_may_not_write_fails_cleanly() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
+    open_to_all(dir.path());
+    let parent = dir.path().join("www");
+    fs::create_dir(&parent).unwrap();
+    let built = resplist(
+        &["build", ".", "--quiet", "--output", "www/site"],
+        dir.path(),
+    );
+    assert!(built.status.success());
+    let published = common::files(&parent.join("site"));
+    // Read-only for everyone, and (when the tests run as root) resplist runs as nobody.
+    fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).unwrap();
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let out = command
+        .args(["build", ".", "--quiet", "--output", "www/site"])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("Permission denied"), "{stderr}");
+    assert!(
+        stderr.contains("the site is built beside the output directory and swapped in, so"),
+        "{stderr}"
+    );
+    assert!(stderr.contains("www` must be writable"), "{stderr}");
+    assert!(common::files(&parent.join("site")) == published);
+    assert_eq!(
+        fs::read_dir(&parent).unwrap().count(),
+        1,
+        "nothing but the site"
+    );
 }
