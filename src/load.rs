@@ -385,26 +385,32 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
     found
 }
 
+/// Linux's "too many levels of symbolic links".
+const ELOOP: i32 = 40;
+
 fn walk_error(root: &Path, err: &walkdir::Error) -> Diagnostic {
     let path = err
         .path()
         .map(|p| p.strip_prefix(root).unwrap_or(p).to_path_buf());
+    let io = err.io_error();
     let (message, help) = if err.loop_ancestor().is_some() {
         (
             "this folder is a symbolic link that loops back to one of its parents".to_string(),
             "remove the link",
         )
+    } else if io.and_then(std::io::Error::raw_os_error) == Some(ELOOP) {
+        (
+            "this is a symbolic link that points to itself or goes round in a loop of links"
+                .to_string(),
+            "remove the link, or point it at a real file inside the project",
+        )
     } else {
         (
             format!(
                 "cannot read this folder: {}",
-                err.io_error()
-                    .map_or_else(|| err.to_string(), ToString::to_string)
+                io.map_or_else(|| err.to_string(), ToString::to_string)
             ),
-            if err
-                .io_error()
-                .is_some_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied)
-            {
+            if io.is_some_and(|e| e.kind() == std::io::ErrorKind::PermissionDenied) {
                 "you are not allowed to open this folder; fix its permissions (`chmod u+rx`)"
             } else {
                 "check that the folder exists and that you may read it"
@@ -441,7 +447,7 @@ fn read_file(root: &Path, file: &Path, diagnostics: &mut Vec<Diagnostic>) -> Opt
 
 fn read_help(err: &std::io::Error) -> &'static str {
     match err.raw_os_error() {
-        Some(40) => "this is a symbolic link that points to itself or loops; remove it",
+        Some(ELOOP) => "this is a symbolic link that points to itself or loops; remove it",
         _ => match err.kind() {
             std::io::ErrorKind::PermissionDenied => {
                 "you are not allowed to read this file; fix its permissions (`chmod u+r`)"

@@ -178,3 +178,13 @@ pub fn skip(reason: &str) {
     );
     eprintln!("skipped: {reason}");
 }
+
+/// Runs resplist with `args` in `dir`, colours off.
+pub fn resplist(args: &[&str], dir: &Path) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_resplist"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
