@@ -771,17 +771,30 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
             .label("defined again here")
             .help("each key may appear once per table; remove or rename one of them (a new `[[…]]` header starts a new entry)");
     }
-    if message.contains("max recursion depth") || message.contains("recursion limit") {
-        return Diagnostic::new(
-            Code::Syntax,
-            format!("nested too deeply: more than {MAX_NESTING} levels of arrays, inline tables or dotted keys"),
-        )
-        .label("too deep here")
-        .help("a department file never needs more than three levels (a work item inside a duty); remove the extra brackets, braces or dots");
+    if is_too_deep(message) {
+        return Diagnostic::new(Code::Syntax, syntax_message(message))
+            .label("too deep here")
+            .help("a department file never needs more than three levels (a work item inside a duty); remove the extra brackets, braces or dots");
     }
-    Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
+    Diagnostic::new(Code::Syntax, syntax_message(message))
         .label("here")
         .help("check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`")
+}
+
+/// The TOML parser's words for input nested past its limit.
+fn is_too_deep(message: &str) -> bool {
+    message.contains("max recursion depth") || message.contains("recursion limit")
+}
+
+/// A syntax error of the TOML parser in resplist's words (`check` and `fmt` say the same).
+pub fn syntax_message(message: &str) -> String {
+    if is_too_deep(message) {
+        format!(
+            "nested too deeply: more than {MAX_NESTING} levels of arrays, inline tables or dotted keys"
+        )
+    } else {
+        format!("TOML syntax error: {}", message.trim())
+    }
 }
 
 fn unknown_field(rest: &str, text: &str, at: usize) -> Diagnostic {

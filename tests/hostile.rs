@@ -627,3 +627,21 @@ fn an_output_directory_in_a_folder_resplist_may_not_write_fails_cleanly() {
         "nothing but the site"
     );
 }
+
+#[test]
+fn fmt_refuses_what_check_refuses_in_the_same_words() {
+    let deep = format!("name = {}{}\n", "[".repeat(81), "]".repeat(81));
+    let dir = project(&[("a.toml", deep.as_bytes())]);
+    let out = resplist(&["fmt", "."], dir.path());
+    let text =
+        String::from_utf8_lossy(&out.stdout).into_owned() + &String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{text}");
+    assert!(
+        text.contains("error[E0101]: nested too deeply: more than 80 levels"),
+        "{text}"
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("departments/a.toml")).unwrap(),
+        deep
+    );
+}

@@ -116,7 +116,7 @@ fn format_file(
     let formatted = match formatted {
         Ok(formatted) => formatted,
         Err(FormatError::Syntax { message, span, .. }) => {
-            let diagnostic = Diagnostic::new(Code::Syntax, format!("TOML syntax error: {message}"))
+            let diagnostic = Diagnostic::new(Code::Syntax, crate::load::syntax_message(&message))
                 .at(file, span)
                 .label("here")
                 .help("fix the TOML syntax (`resplist check` explains more); fmt leaves this file as it is until it parses");
