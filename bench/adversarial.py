@@ -35,7 +35,8 @@ def department(name, items=("查处偷排污水。",)):
 
 
 def write(root, files):
-    shutil.rmtree(root, ignore_errors=True)
+    """The project's files, replacing its departments (a git repository in it stays)."""
+    shutil.rmtree(os.path.join(root, "departments"), ignore_errors=True)
     os.makedirs(os.path.join(root, "departments"))
     with open(os.path.join(root, "resplist.toml"), "w") as f:
         f.write(SITE)

@@ -65,13 +65,15 @@ pub fn resolve(location: &Location, rev: &str) -> anyhow::Result<String> {
 
 /// The project as it was at commit `rev`.
 pub fn load_at(location: &Location, rev: &str) -> anyhow::Result<Project> {
+    // Object ids, not `rev:path` names, go to cat-file: resolving a name reads the whole folder
+    // listing again for every file (quadratic in a folder of thousands of departments), and a
+    // name could hold a newline.
     let listing = git(
         &location.top,
         &[
             "ls-tree",
             "-r",
             "-z",
-            "--name-only",
             rev,
             "--",
             &format!("{}.", location.prefix),
@@ -79,18 +81,27 @@ pub fn load_at(location: &Location, rev: &str) -> anyhow::Result<Project> {
     )?;
     let site_path = format!("{}{SITE_FILE}", location.prefix);
     let departments_prefix = format!("{}{DEPARTMENTS_DIR}/", location.prefix);
-    let mut wanted: Vec<&str> = listing
+    // Each entry is `<mode> <type> <object>\t<path>`.
+    let mut wanted: Vec<(&str, &str)> = listing
         .split('\0')
-        .filter(|p| *p == site_path || (p.starts_with(&departments_prefix) && p.ends_with(".toml")))
+        .filter_map(|entry| {
+            let (meta, path) = entry.split_once('\t')?;
+            let mut meta = meta.split(' ');
+            let (_mode, kind, object) = (meta.next()?, meta.next()?, meta.next()?);
+            (kind == "blob").then_some((path, object))
+        })
+        .filter(|(p, _)| {
+            *p == site_path || (p.starts_with(&departments_prefix) && p.ends_with(".toml"))
+        })
         .collect();
-    if !wanted.contains(&site_path.as_str()) {
+    if !wanted.iter().any(|(p, _)| *p == site_path) {
         bail!("there is no {site_path} at {rev}");
     }
     wanted.sort_unstable();
-    let blobs = cat_files(&location.top, rev, &wanted)?;
+    let blobs = cat_files(&location.top, &wanted)?;
     let mut site = Vec::new();
     let mut departments = Vec::new();
-    for (path, bytes) in wanted.iter().zip(blobs) {
+    for ((path, _), bytes) in wanted.iter().zip(blobs) {
         if *path == site_path {
             site = bytes;
         } else {
@@ -102,8 +113,8 @@ pub fn load_at(location: &Location, rev: &str) -> anyhow::Result<Project> {
     Ok(load::load_from_memory(&label, site, departments))
 }
 
-/// The contents of `paths` at `rev`, read through one `git cat-file --batch`.
-fn cat_files(top: &Path, rev: &str, paths: &[&str]) -> anyhow::Result<Vec<Vec<u8>>> {
+/// The contents of the `(path, object id)` blobs, read through one `git cat-file --batch`.
+fn cat_files(top: &Path, blobs: &[(&str, &str)]) -> anyhow::Result<Vec<Vec<u8>>> {
     let mut child = Command::new("git")
         .arg("-C")
         .arg(top)
@@ -113,7 +124,7 @@ fn cat_files(top: &Path, rev: &str, paths: &[&str]) -> anyhow::Result<Vec<Vec<u8
         .stderr(Stdio::null())
         .spawn()
         .context("cannot run git cat-file")?;
-    let requests: String = paths.iter().map(|p| format!("{rev}:{p}\n")).collect();
+    let requests: String = blobs.iter().map(|(_, id)| format!("{id}\n")).collect();
     let mut stdin = child.stdin.take().context("cannot write to git cat-file")?;
     // Write from another thread: git's output pipe could fill while we are still writing.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
@@ -123,15 +134,15 @@ fn cat_files(top: &Path, rev: &str, paths: &[&str]) -> anyhow::Result<Vec<Vec<u8
             .take()
             .context("cannot read from git cat-file")?,
     );
-    let mut out = Vec::with_capacity(paths.len());
-    for path in paths {
+    let mut out = Vec::with_capacity(blobs.len());
+    for (path, _) in blobs {
         let mut header = String::new();
         reader.read_line(&mut header)?;
         let size: usize = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
             [_, "blob", size] => size
                 .parse()
                 .with_context(|| format!("unexpected git output: {header}"))?,
-            _ => bail!("cannot read {path} at {rev}: {}", header.trim()),
+            _ => bail!("cannot read {path}: {}", header.trim()),
         };
         let mut bytes = vec![0; size];
         reader.read_exact(&mut bytes)?;
