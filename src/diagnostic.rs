@@ -367,32 +367,42 @@ impl<'a> Report<'a> {
             }
             (Some(path), Some(span), Some(source)) => {
                 let span = &char_span(source.text(), span);
-                let covered = match &d.related {
-                    Some((other, _)) => span.start.min(other.start)..span.end.max(other.end),
-                    None => span.clone(),
-                };
-                let (excerpt, offset, first_line) = excerpt(source, covered);
-                if excerpt.len() > LONG_EXCERPT {
+                if excerpt(source, span.clone()).0.len() > LONG_EXCERPT {
                     return self.human_windowed(d, title, path, source, span, color);
                 }
-                let local = |s: &Range<usize>| (s.start - offset)..(s.end.max(s.start) - offset);
-                let quoted = quote_controls(excerpt);
-                let mut annotation = AnnotationKind::Primary.span(local(span));
-                if let Some(label) = &d.label {
-                    annotation = annotation.label(label.as_str());
+                let primary = (AnnotationKind::Primary, span.clone(), d.label.as_deref());
+                let related = d.related.as_ref().map(|(other, label)| {
+                    let other = char_span(source.text(), other);
+                    (AnnotationKind::Context, other, Some(label.as_str()))
+                });
+                let group = Group::with_title(title);
+                match related {
+                    // Near each other: one quote holding both.
+                    Some(context)
+                        if excerpt(
+                            source,
+                            span.start.min(context.1.start)..span.end.max(context.1.end),
+                        )
+                        .0
+                        .len()
+                            <= LONG_EXCERPT =>
+                    {
+                        let covered = span.start.min(context.1.start)..span.end.max(context.1.end);
+                        group.element(quote(source, path, covered, &[primary, context]))
+                    }
+                    // Far apart (or the other on a huge line): each quoted on its own, so a
+                    // report never quotes the lines between them.
+                    Some(context) => {
+                        let group = group.element(quote(source, path, span.clone(), &[primary]));
+                        if excerpt(source, context.1.clone()).0.len() <= LONG_EXCERPT {
+                            let other = context.1.clone();
+                            group.element(quote(source, path, other, &[context]))
+                        } else {
+                            group
+                        }
+                    }
+                    None => group.element(quote(source, path, span.clone(), &[primary])),
                 }
-                let mut snippet = Snippet::source(quoted)
-                    .line_start(first_line)
-                    .path(path.as_str())
-                    .annotation(annotation);
-                if let Some((other, label)) = &d.related {
-                    snippet = snippet.annotation(
-                        AnnotationKind::Context
-                            .span(local(other))
-                            .label(label.as_str()),
-                    );
-                }
-                Group::with_title(title).element(snippet)
             }
             (Some(path), _, _) => {
                 Group::with_title(title).element(annotate_snippets::Origin::path(path.as_str()))
@@ -604,6 +614,30 @@ const LONG_EXCERPT: usize = 2048;
 /// How many bytes of a long line are quoted on each side of the problem.
 const WINDOW: usize = 120;
 
+/// An annotation: its kind, its span in the whole file, its label.
+type Mark<'a> = (AnnotationKind, Range<usize>, Option<&'a str>);
+
+/// The whole lines of `source` that `covered` touches, as a snippet carrying `marks`.
+fn quote<'a>(
+    source: &'a Source,
+    path: &'a str,
+    covered: Range<usize>,
+    marks: &[Mark<'a>],
+) -> Snippet<'a, annotate_snippets::Annotation<'a>> {
+    let (lines, offset, first_line) = excerpt(source, covered);
+    Snippet::source(quote_controls(lines))
+        .line_start(first_line)
+        .path(path)
+        .annotations(marks.iter().map(|(kind, span, label)| {
+            let local = (span.start - offset)..(span.end.max(span.start) - offset);
+            let annotation = (*kind).span(local);
+            match label {
+                Some(label) => annotation.label(*label),
+                None => annotation,
+            }
+        }))
+}
+
 /// `span` widened to whole characters, so that it never cuts a multi-byte character.
 fn char_span(text: &str, span: &Range<usize>) -> Range<usize> {
     let mut start = span.start.min(text.len());
@@ -709,6 +743,49 @@ mod tests {
             "the CR stays in the line, the LF does not"
         );
         assert_eq!(source.line_end(text.len()), text.len());
+    }
+
+    #[test]
+    fn a_related_place_far_away_is_quoted_on_its_own_not_with_every_line_between() {
+        let mut text = String::from("id = \"a\"\n");
+        for i in 0..300 {
+            text.push_str(&format!("# filler line {i}\n"));
+        }
+        text.push_str("id = \"a\"\n");
+        let second = text.rfind("\"a\"").unwrap_or_default();
+        let mut sources = Sources::default();
+        sources.insert(PathBuf::from("a.toml"), text.clone());
+        let report = Report {
+            sources: &sources,
+            display_root: PathBuf::new(),
+        };
+        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate")
+            .at(Path::new("a.toml"), second..second + 3)
+            .label("again here");
+        d.related = Some((5..8, "first here".into()));
+        let human = report.human(&d, false);
+        assert!(human.contains("--> a.toml:302:6"), "{human}");
+        assert!(human.contains("::: a.toml:1:6"), "{human}");
+        assert!(
+            human.contains("again here") && human.contains("first here"),
+            "{human}"
+        );
+        assert!(!human.contains("filler"), "{human}");
+        // Near each other, one quote holds both, as before.
+        let near = "id = \"a\"\nid = \"a\"\n".to_string();
+        sources.insert(PathBuf::from("b.toml"), near);
+        let report = Report {
+            sources: &sources,
+            display_root: PathBuf::new(),
+        };
+        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate").at(Path::new("b.toml"), 15..18);
+        d.related = Some((5..8, "first here".into()));
+        let human = report.human(&d, false);
+        assert!(!human.contains(":::"), "{human}");
+        assert!(
+            human.contains("1 | id") && human.contains("2 | id"),
+            "{human}"
+        );
     }
 
     #[test]
