@@ -6,6 +6,8 @@
 CASE is one of:
   wrong-ids    one file declaring N sections whose N work items all name sections that do not
                exist, each close to a declared one (every problem gets a "did you mean")
+  duplicate-ids one file declaring N sections that all have the same id (every problem points
+               back at the first, far above it)
   long-line    one file whose N work items are one inline array on a single line, each naming a
                section that does not exist (every problem is on the same line)
   titles       N duty boundaries over 10 departments whose titles differ in their last characters
@@ -62,6 +64,10 @@ def main():
         text += "".join(SECTION.format(id=f"s{j:06}", name=f"第{j}科") for j in range(n))
         text += DUTY + "".join(ITEM.format(text=f"第{j}项", section=f"x{j:06}") for j in range(n))
         write(root, {"a.toml": text})
+    elif case == "duplicate-ids":
+        text = 'name = "测试县局"\n\n'
+        text += "".join(SECTION.format(id="wrfz", name=f"第{j}科") for j in range(n)) + DUTY
+        write(root, {"a.toml": text + ITEM.format(text="查处。", section="wrfz") + SERVICE})
     elif case == "long-line":
         items = ", ".join(f'{{text = "第{j}项", section = "x{j:06}"}}' for j in range(n))
         text = 'name = "测试县局"\n\n' + SECTION.format(id="wrfz", name="科") + DUTY

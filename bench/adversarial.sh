@@ -17,6 +17,7 @@ bin=$PWD/target/release/resplist
 # case, command, n (2n and 4n follow)
 all=(
     "wrong-ids check 8000"
+    "duplicate-ids check 8000"
     "long-line check 10000"
     "titles check 16000"
     "titles build 4000"
