@@ -645,3 +645,34 @@ fn fmt_refuses_what_check_refuses_in_the_same_words() {
         deep
     );
 }
+
+#[test]
+fn an_output_directory_that_is_a_symbolic_link_is_refused_even_with_force() {
+    let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
+    let real = dir.path().join("www");
+    fs::create_dir(&real).unwrap();
+    std::os::unix::fs::symlink(&real, dir.path().join("site")).unwrap();
+    let out = resplist(&["build", ".", "--output", "site", "--force"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("it is a symbolic link (to `"), "{stderr}");
+    assert!(
+        stderr.contains("give the real directory instead (`--output "),
+        "{stderr}"
+    );
+    assert!(
+        fs::symlink_metadata(dir.path().join("site"))
+            .unwrap()
+            .file_type()
+            .is_symlink()
+    );
+    assert_eq!(fs::read_dir(&real).unwrap().count(), 0);
+    // Given as the real directory, it is built there.
+    let out = resplist(&["build", ".", "--quiet", "--output", "www"], dir.path());
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(real.join("index.html").is_file());
+}

@@ -72,6 +72,14 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             project.join("public").display()
         );
     }
+    if let Ok(link) = fs::read_link(&path) {
+        bail!(
+            "refusing to write the site to `{}`: it is a symbolic link (to `{}`), and every build replaces the output directory as a whole, which would replace the link rather than write where it points; give the real directory instead (`--output {}`)",
+            path.display(),
+            link.display(),
+            fs::canonicalize(&path).unwrap_or_else(|_| link.clone()).display()
+        );
+    }
     if path.is_file() {
         bail!(
             "`{}` is a file, not a directory; choose another output path",
