@@ -316,11 +316,15 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
         return Vec::new();
     }
     let canonical_root = fs::canonicalize(root).unwrap_or_else(|_| root.to_path_buf());
+    let inside = |path: &Path| {
+        fs::canonicalize(path).is_ok_and(|target| target.starts_with(&canonical_root))
+    };
     let mut found = Vec::new();
-    for entry in walkdir::WalkDir::new(&dir)
+    let mut walker = walkdir::WalkDir::new(&dir)
         .follow_links(true)
         .sort_by_file_name()
-    {
+        .into_iter();
+    while let Some(entry) = walker.next() {
         let entry = match entry {
             Ok(entry) => entry,
             Err(err) => {
@@ -329,10 +333,27 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
             }
         };
         let path = entry.path();
+        let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+        // What reviewers see is what is in the repository: a linked folder outside the project
+        // is not read, like a linked file.
+        if entry.file_type().is_dir() && entry.path_is_symlink() && !inside(path) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::SymlinkOutside,
+                    format!(
+                        "`{}` is a link to a folder outside the project; nothing in it was read",
+                        relative.display()
+                    ),
+                )
+                .in_file(&relative)
+                .help("move the folder into the project instead of linking to it"),
+            );
+            walker.skip_current_dir();
+            continue;
+        }
         if path.extension().is_none_or(|e| e != "toml") {
             continue;
         }
-        let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
         if entry.file_type().is_dir() {
             diagnostics.push(
                 Diagnostic::new(
@@ -348,9 +369,7 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
             continue;
         }
         if entry.path_is_symlink() {
-            let inside =
-                fs::canonicalize(path).is_ok_and(|target| target.starts_with(&canonical_root));
-            if !inside {
+            if !inside(path) {
                 diagnostics.push(
                     Diagnostic::new(
                         Code::SymlinkOutside,

@@ -178,6 +178,28 @@ fn symlink_to_outside_the_project_is_not_followed() {
     );
 }
 
+#[cfg(unix)]
+#[test]
+fn symlinked_folders_outside_the_project_are_not_followed() {
+    let dir = project();
+    let outside = tempfile::tempdir().unwrap();
+    fs::write(outside.path().join("secret.toml"), DEPARTMENT).unwrap();
+    fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
+    std::os::unix::fs::symlink(outside.path(), dir.path().join("departments/more")).unwrap();
+    // A linked folder inside the project is read.
+    fs::create_dir(dir.path().join("shared")).unwrap();
+    fs::write(dir.path().join("shared/gongan.toml"), DEPARTMENT).unwrap();
+    std::os::unix::fs::symlink("../shared", dir.path().join("departments/shared")).unwrap();
+    let out = check(dir.path(), &[]);
+    let text = stdout(&out);
+    assert_eq!(out.status.code(), Some(0), "{text}");
+    assert!(
+        text.contains("warning[W0001]: `departments/more` is a link to a folder outside the project; nothing in it was read"),
+        "{text}"
+    );
+    assert!(text.contains("2 个部门"), "{text}");
+}
+
 #[test]
 fn missing_departments_folder_is_an_error() {
     let dir = tempfile::tempdir().unwrap();

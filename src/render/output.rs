@@ -77,7 +77,9 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             "refusing to write the site to `{}`: it is a symbolic link (to `{}`), and every build replaces the output directory as a whole, which would replace the link rather than write where it points; give the real directory instead (`--output {}`)",
             path.display(),
             link.display(),
-            fs::canonicalize(&path).unwrap_or_else(|_| link.clone()).display()
+            fs::canonicalize(&path)
+                .unwrap_or_else(|_| link.clone())
+                .display()
         );
     }
     if path.is_file() {
