@@ -368,21 +368,19 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
             );
             continue;
         }
-        if entry.path_is_symlink() {
-            if !inside(path) {
-                diagnostics.push(
-                    Diagnostic::new(
-                        Code::SymlinkOutside,
-                        format!(
-                            "`{}` is a link to a file outside the project; it was not read",
-                            relative.display()
-                        ),
-                    )
-                    .in_file(&relative)
-                    .help("copy the file into the project instead of linking to it"),
-                );
-                continue;
-            }
+        if entry.path_is_symlink() && !inside(path) {
+            diagnostics.push(
+                Diagnostic::new(
+                    Code::SymlinkOutside,
+                    format!(
+                        "`{}` is a link to a file outside the project; it was not read",
+                        relative.display()
+                    ),
+                )
+                .in_file(&relative)
+                .help("copy the file into the project instead of linking to it"),
+            );
+            continue;
         }
         let stem = match department_id(&relative) {
             Ok(id) => id,
