@@ -723,6 +723,17 @@ pub fn code_table() -> String {
 mod tests {
     use super::*;
 
+    /// `d` as `check` prints it, about a file `a.toml` holding `text`.
+    fn human_in(text: &str, d: &Diagnostic) -> String {
+        let mut sources = Sources::default();
+        sources.insert(PathBuf::from("a.toml"), text.to_string());
+        let report = Report {
+            sources: &sources,
+            display_root: PathBuf::new(),
+        };
+        report.human(d, false)
+    }
+
     /// The indexed lookup agrees with a scan from the top at every offset, including inside
     /// multi-byte characters, on CRLF lines, and across character checkpoints of long lines.
     #[test]
@@ -753,17 +764,11 @@ mod tests {
         }
         text.push_str("id = \"a\"\n");
         let second = text.rfind("\"a\"").unwrap_or_default();
-        let mut sources = Sources::default();
-        sources.insert(PathBuf::from("a.toml"), text.clone());
-        let report = Report {
-            sources: &sources,
-            display_root: PathBuf::new(),
-        };
         let mut d = Diagnostic::new(Code::DuplicateId, "duplicate")
             .at(Path::new("a.toml"), second..second + 3)
             .label("again here");
         d.related = Some((5..8, "first here".into()));
-        let human = report.human(&d, false);
+        let human = human_in(&text, &d);
         assert!(human.contains("--> a.toml:302:6"), "{human}");
         assert!(human.contains("::: a.toml:1:6"), "{human}");
         assert!(
@@ -772,15 +777,9 @@ mod tests {
         );
         assert!(!human.contains("filler"), "{human}");
         // Near each other, one quote holds both, as before.
-        let near = "id = \"a\"\nid = \"a\"\n".to_string();
-        sources.insert(PathBuf::from("b.toml"), near);
-        let report = Report {
-            sources: &sources,
-            display_root: PathBuf::new(),
-        };
-        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate").at(Path::new("b.toml"), 15..18);
+        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate").at(Path::new("a.toml"), 15..18);
         d.related = Some((5..8, "first here".into()));
-        let human = report.human(&d, false);
+        let human = human_in("id = \"a\"\nid = \"a\"\n", &d);
         assert!(!human.contains(":::"), "{human}");
         assert!(
             human.contains("1 | id") && human.contains("2 | id"),
@@ -792,14 +791,8 @@ mod tests {
     fn a_problem_on_a_very_long_line_quotes_a_window_and_keeps_the_real_column() {
         let text = format!("name = \"{}\" x = 1\n", "环".repeat(5000));
         let at = text.find('x').unwrap_or_default();
-        let mut sources = Sources::default();
-        sources.insert(PathBuf::from("a.toml"), text.clone());
-        let report = Report {
-            sources: &sources,
-            display_root: PathBuf::new(),
-        };
         let d = Diagnostic::new(Code::Syntax, "here").at(Path::new("a.toml"), at..at + 1);
-        let human = report.human(&d, false);
+        let human = human_in(&text, &d);
         // `name = "` is 8 characters, then 5,000 of 环 and `" `: x is the 5,011th.
         assert!(human.contains("--> a.toml:1:5011"), "{human}");
         assert!(human.contains("1 | ... 环环"), "{human}");
