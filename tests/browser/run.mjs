@@ -142,6 +142,12 @@ if (longSite) {
       const wide = await page.evaluate(() => document.documentElement.scrollWidth);
       check(`long lines, ${name}: no horizontal scrolling at ${width} px`, wide <= width, `page is ${wide} px wide`);
     }
+    // Results are put on the page by script: they must wrap too.
+    await page.goto(url(longSite, "search/index.html"));
+    const results = await searchFor(page, "Waterways");
+    const wide = await page.evaluate(() => document.documentElement.scrollWidth);
+    check(`long lines, search results: no horizontal scrolling at ${width} px`, results.length > 0 && wide <= width,
+      `${results.length} results, page is ${wide} px wide`);
     await page.close();
   }
 }
