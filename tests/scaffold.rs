@@ -142,6 +142,31 @@ fn init_refuses_an_existing_project_and_leaves_it_untouched() {
 }
 
 #[test]
+fn init_refuses_the_root_and_the_home_directory() {
+    let tmp = tempfile::tempdir().unwrap();
+    let home = tmp.path().join("home");
+    fs::create_dir(&home).unwrap();
+    for (dir, cwd) in [(".", home.as_path()), ("/", tmp.path())] {
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_resplist"))
+            .args(["init", dir])
+            .current_dir(cwd)
+            .env("HOME", &home)
+            .output()
+            .unwrap();
+        let stderr = text(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{dir}: {stderr}");
+        assert!(
+            stderr.contains("a list belongs in its own folder; nothing was written"),
+            "{stderr}"
+        );
+    }
+    assert_eq!(fs::read_dir(&home).unwrap().count(), 0);
+    assert!(
+        !Path::new("/resplist.toml").exists() || !Path::new("/departments/example.toml").exists()
+    );
+}
+
+#[test]
 fn init_refuses_a_departments_folder_or_any_file_it_would_write() {
     for existing in [
         "departments/",

@@ -58,6 +58,14 @@ pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
 /// Refuses, before writing anything, when the directory already holds a project or any file
 /// `init` would write.
 fn refuse_existing(dir: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    let canonical = std::fs::canonicalize(dir).ok();
+    let home = std::env::var_os("HOME").and_then(|h| std::fs::canonicalize(h).ok());
+    if canonical.as_deref() == Some(Path::new("/")) || (canonical.is_some() && canonical == home) {
+        bail!(
+            "refusing to create a project in `{}`: a list belongs in its own folder; nothing was written. Give one, e.g. `resplist init chunjiang-list`",
+            dir.display()
+        );
+    }
     for project_path in [SITE_FILE, DEPARTMENTS_DIR] {
         if exists(&dir.join(project_path)) {
             bail!(
