@@ -416,3 +416,29 @@ fn a_linked_file_is_rewritten_through_the_link_and_keeps_its_permissions() {
     let leftovers: Vec<_> = fs::read_dir(dir.path().join("shared")).unwrap().collect();
     assert_eq!(leftovers.len(), 1, "a temporary file was left behind");
 }
+
+#[test]
+fn a_read_only_file_is_reported_and_left_as_it_is() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = small_project();
+    let file = dir.path().join("departments/huanbao.toml");
+    fs::write(&file, MESSY).unwrap();
+    fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();
+    let out = resplist(&["fmt"], dir.path());
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("error[E0002]: the file is read-only; fmt leaves it as it is")
+            || stderr(&out).contains("error[E0002]: the file is read-only; fmt leaves it as it is"),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    assert!(
+        (stdout(&out) + &stderr(&out))
+            .contains("make it writable (`chmod u+w departments/huanbao.toml`)")
+    );
+    assert_eq!(fs::read_to_string(&file).unwrap(), MESSY);
+    // --check only reads, so it still says what would change.
+    let out = resplist(&["fmt", "--check"], dir.path());
+    assert_eq!(stdout(&out), "would reformat: departments/huanbao.toml\n");
+}

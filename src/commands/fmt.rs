@@ -128,6 +128,20 @@ fn format_file(
     if formatted == text {
         return Outcome::Unchanged;
     }
+    if !check && fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
+        // Replacing the file would succeed in a writable folder; a read-only file says no.
+        return Outcome::Failed(
+            Diagnostic::new(
+                Code::Unreadable,
+                "the file is read-only; fmt leaves it as it is",
+            )
+            .in_file(file)
+            .help(format!(
+                "make it writable (`chmod u+w {}`) if it should be formatted",
+                file.display()
+            )),
+        );
+    }
     if !check && let Err(err) = write_atomically(&path, &formatted) {
         return Outcome::Failed(
             Diagnostic::new(
