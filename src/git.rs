@@ -52,6 +52,12 @@ pub fn locate(project: &Path) -> anyhow::Result<Location> {
 
 /// The full commit id of `rev`, or an error naming it.
 pub fn resolve(location: &Location, rev: &str) -> anyhow::Result<String> {
+    // Never let a revision reach git where it could be read as an option.
+    if rev.starts_with('-') {
+        bail!(
+            "`{rev}` is not a revision: revisions never start with `-` (e.g. `HEAD~1`, `main`, a commit id)"
+        );
+    }
     let spec = format!("{rev}^{{commit}}");
     git(&location.top, &["rev-parse", "--verify", "--quiet", &spec])
         .map(|s| s.trim().to_string())

@@ -676,3 +676,29 @@ fn an_output_directory_that_is_a_symbolic_link_is_refused_even_with_force() {
     );
     assert!(real.join("index.html").is_file());
 }
+
+#[test]
+fn a_revision_that_looks_like_an_option_never_reaches_git() {
+    let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
+    let git = |args: &[&str]| {
+        let status = Command::new("git")
+            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
+            .args(args)
+            .current_dir(dir.path())
+            .output()
+            .unwrap()
+            .status;
+        assert!(status.success(), "git {args:?}");
+    };
+    git(&["init", "-q"]);
+    git(&["add", "-A"]);
+    git(&["commit", "-qm", "first"]);
+    let out = resplist(&["diff", "--", "--output=pwned", "HEAD"], dir.path());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(
+        stderr.contains("`--output=pwned` is not a revision: revisions never start with `-`"),
+        "{stderr}"
+    );
+    assert!(!dir.path().join("pwned").exists());
+}
