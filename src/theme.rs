@@ -58,7 +58,14 @@ impl Theme {
             if !dir.is_dir() {
                 anyhow::bail!("the theme directory `{}` does not exist", dir.display());
             }
-            for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+            // Only the three folders a theme may hold are read, so a theme path that names a
+            // large folder (`/`, a home directory) is not walked as a whole.
+            let folders = ["templates", "static", "strings"].map(|f| dir.join(f));
+            let entries = folders
+                .iter()
+                .filter(|f| f.is_dir())
+                .flat_map(|f| walkdir::WalkDir::new(f).sort_by_file_name());
+            for entry in entries {
                 let entry = entry.with_context(|| {
                     format!("cannot read the theme directory `{}`", dir.display())
                 })?;
@@ -67,12 +74,6 @@ impl Theme {
                 }
                 let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
                 let key = relative.to_string_lossy().replace('\\', "/");
-                if !(key.starts_with("templates/")
-                    || key.starts_with("static/")
-                    || key.starts_with("strings/"))
-                {
-                    continue;
-                }
                 let text = fs::read_to_string(entry.path()).with_context(|| {
                     format!(
                         "cannot read the theme file `{}` (theme files must be UTF-8 text)",

@@ -702,3 +702,39 @@ fn a_revision_that_looks_like_an_option_never_reaches_git() {
     );
     assert!(!dir.path().join("pwned").exists());
 }
+
+#[test]
+fn only_the_theme_folders_of_a_theme_directory_are_read() {
+    use std::os::unix::fs::PermissionsExt;
+    // A theme path naming a big folder (`/`, a home directory) must not be walked as a whole:
+    // here a folder beside the theme's own that resplist may not open does not matter.
+    let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
+    open_to_all(dir.path());
+    let theme = dir.path().join("theme");
+    fs::create_dir_all(theme.join("static")).unwrap();
+    fs::write(theme.join("static/extra.css"), "p { color: teal; }\n").unwrap();
+    fs::create_dir(theme.join("private")).unwrap();
+    fs::set_permissions(theme.join("private"), fs::Permissions::from_mode(0o000)).unwrap();
+    fs::create_dir(dir.path().join("out")).unwrap();
+    fs::set_permissions(dir.path().join("out"), fs::Permissions::from_mode(0o777)).unwrap();
+    let Some(mut command) = unprivileged() else {
+        return;
+    };
+    let out = command
+        .args([
+            "build", ".", "--quiet", "--theme", "theme", "--output", "out/site",
+        ])
+        .current_dir(dir.path())
+        .output()
+        .unwrap();
+    fs::set_permissions(theme.join("private"), fs::Permissions::from_mode(0o755)).unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert_eq!(
+        fs::read_to_string(dir.path().join("out/site/static/extra.css")).unwrap(),
+        "p { color: teal; }\n"
+    );
+}
