@@ -785,6 +785,14 @@ mod tests {
         }
     }
 
+    /// Formats `input`, checks that it gives `expected` and is sound, and returns the output.
+    fn formats_to(input: &str, expected: &str) -> String {
+        let output = dept(input);
+        assert_eq!(output, expected);
+        assert_sound(input, &output);
+        output
+    }
+
     /// The properties every result must have, whatever the input.
     fn assert_sound(input: &str, output: &str) {
         assert!(same_table(&data(input), &data(output)), "the data changed");
@@ -845,9 +853,7 @@ id = "s"
 title = "t"
 category = "basic"
 "#;
-        let output = dept(&input);
-        assert_eq!(output, expected);
-        assert_sound(&input, &output);
+        formats_to(&input, expected);
     }
 
     #[test]
@@ -977,9 +983,7 @@ frequency = "每年"
 section = "a"
 beyond_statutory = true
 "#;
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
@@ -994,9 +998,7 @@ beyond_statutory = true
     fn spacing_is_made_consistent() {
         let input = "\n\n  name=\"局\"   \n\n\norder   =  1\t\n[[sections]]   \n   id =  \"a\"\n\n\n   name   = \"n\"\nphone=\"12345\"\n\n\n\n[[sections]]\nid=\"b\"\nname=\"m\"\nphone=\"12345\"\n\n\n\n";
         let expected = "name = \"局\"\norder = 1\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\n\n[[sections]]\nid = \"b\"\nname = \"m\"\nphone = \"12345\"\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        let output = formats_to(input, expected);
         assert!(output.lines().all(|l| l == l.trim_end()));
     }
 
@@ -1026,17 +1028,13 @@ beyond_statutory = true
     fn literal_strings_become_basic_strings_when_no_escape_is_needed() {
         let input = "name = '春江县环境保护局'\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nsummary = '''\nkept\nas is'''\nwebsite = \"\\u0041\"\n";
         let expected = "name = \"春江县环境保护局\"\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nwebsite = \"\\u0041\"\nsummary = '''\nkept\nas is'''\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
     fn multi_line_strings_stay_multi_line_and_untouched() {
         let input = "name = \"x\"\nsummary = \"\"\"\n第一行   \n  第二行\n\n\"\"\"\n";
-        let output = dept(input);
-        assert_eq!(output, input);
-        assert_sound(input, &output);
+        formats_to(input, input);
     }
 
     #[test]
@@ -1049,9 +1047,7 @@ beyond_statutory = true
     fn unknown_keys_are_kept_after_the_known_ones_in_their_order() {
         let input = "zeta = 1\nname = \"x\"\nalpha = 2\n\n[extra]\nb = 1\na = 2\n\n[[sections]]\nnote = \"?\"\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\nfax = \"1\"\n";
         let expected = "name = \"x\"\nzeta = 1\nalpha = 2\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\nnote = \"?\"\nfax = \"1\"\n\n[extra]\nb = 1\na = 2\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     /// A file dense with comments: at the top, before keys and headers, at the ends of lines,
@@ -1138,9 +1134,7 @@ basis = [ # why
 
 #   trailing comment two
 "#;
-        let output = dept(COMMENTED);
-        assert_eq!(output, expected);
-        assert_sound(COMMENTED, &output);
+        let output = formats_to(COMMENTED, expected);
         let count = |t: &str| {
             t.lines()
                 .filter(|l| l.trim_start().starts_with('#'))
@@ -1243,53 +1237,41 @@ basis = [ # why
     fn comments_inside_arrays_are_kept_in_place() {
         let input = "name = \"x\"\nempty = [ # why empty\n    # still nothing\n]\nlist = [\n# first\n1 ,   # one\n  2\n      # last\n   ]\n";
         let expected = "name = \"x\"\nempty = [ # why empty\n  # still nothing\n]\nlist = [\n  # first\n  1, # one\n  2,\n  # last\n]\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
     fn inline_tables_stay_inline_with_their_keys_ordered() {
         let input = "[[duties]]\nitems = [{section='a',text=\"t\"}, { powers = [], text = \"u\", section = \"b\" }]\nid = \"d\"\n[[boundaries]]\ncase = {steps=[{action=\"x\",department=\"y\"}],title=\"t\"}\nid = \"b\"\n";
         let expected = "[[duties]]\nid = \"d\"\nitems = [{ text = \"t\", section = \"a\" }, { text = \"u\", section = \"b\", powers = [] }]\n\n[[boundaries]]\nid = \"b\"\ncase = { title = \"t\", steps = [{ department = \"y\", action = \"x\" }] }\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
     fn inline_tables_with_comments_are_kept_as_written() {
         let input = "name = \"x\"\nextra = { b = 1, # why\n  a = 2 }\n";
-        let output = dept(input);
-        assert_eq!(output, input);
-        assert_sound(input, &output);
+        formats_to(input, input);
     }
 
     #[test]
     fn dotted_keys_stay_dotted_and_ordered() {
         let input = "[[boundaries]]\ncase.scenario = \"s\"\nid = \"b\"\n# the title\ncase.title = \"t\"\n[[boundaries.case.steps]]\naction = \"a\"\ndepartment = \"d\"\n";
         let expected = "[[boundaries]]\nid = \"b\"\n# the title\ncase.title = \"t\"\ncase.scenario = \"s\"\n\n    [[boundaries.case.steps]]\n    department = \"d\"\n    action = \"a\"\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
     fn other_values_are_kept_as_written() {
         let input =
             "name = \"x\"\norder = 1_000\nx = 0x1F\ny = 1e3\nz = nan\nd = 1979-05-27T07:32:00Z\n";
-        let output = dept(input);
-        assert_eq!(output, input);
-        assert_sound(input, &output);
+        formats_to(input, input);
     }
 
     #[test]
     fn a_messy_file_becomes_canonical_and_stays_so() {
         let input = "\n# messy\n  order=5 # eol\nname='局'\n[[sections]]\nphone='12345'\n  id = 'a'\n\tname=\"n\"\n[[duties]]\nbasis=[ 'b1' ,'b2' ]\nid='d'\n  title = 't'\n      [[duties.items]]\n      section='a'\n  text = 'x'";
         let expected = "# messy\nname = \"局\"\norder = 5 # eol\n\n[[sections]]\nid = \"a\"\nname = \"n\"\nphone = \"12345\"\n\n[[duties]]\nid = \"d\"\ntitle = \"t\"\nbasis = [\"b1\", \"b2\"]\n\n  [[duties.items]]\n  text = \"x\"\n  section = \"a\"\n";
-        let output = dept(input);
-        assert_eq!(output, expected);
-        assert_sound(input, &output);
+        formats_to(input, expected);
     }
 
     #[test]
