@@ -201,10 +201,7 @@ impl Source {
             let mut at = 0;
             let mut chars = 0;
             while at + CHECKPOINT < text.len() {
-                let mut next = at + CHECKPOINT;
-                while !text.is_char_boundary(next) {
-                    next += 1;
-                }
+                let next = text.ceil_char_boundary(at + CHECKPOINT);
                 chars += text[at..next].chars().count();
                 checkpoints.push((next, chars));
                 at = next;
@@ -244,7 +241,7 @@ impl Source {
 
     /// The line and character column of a byte offset, as `position` gives them.
     pub fn position(&self, offset: usize) -> Position {
-        let offset = floor_char_boundary(&self.text, offset);
+        let offset = self.text.floor_char_boundary(offset);
         let (line, start) = self.line_of(offset);
         Position {
             line: line + 1,
@@ -259,14 +256,6 @@ fn newline_offsets(text: &str) -> impl Iterator<Item = usize> + '_ {
         .filter_map(|(i, b)| (b == b'\n').then_some(i))
 }
 
-fn floor_char_boundary(text: &str, offset: usize) -> usize {
-    let mut offset = offset.min(text.len());
-    while !text.is_char_boundary(offset) {
-        offset -= 1;
-    }
-    offset
-}
-
 /// A 1-based line and column; the column counts characters, as editors do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 pub struct Position {
@@ -277,7 +266,7 @@ pub struct Position {
 /// The line and character column of a byte offset in `text`, for one-off lookups; reporting
 /// many problems in one file goes through `Source::position`.
 pub fn position(text: &str, offset: usize) -> Position {
-    let offset = floor_char_boundary(text, offset);
+    let offset = text.floor_char_boundary(offset);
     let before = &text[..offset];
     let line_start = before.rfind('\n').map_or(0, |i| i + 1);
     Position {
@@ -428,11 +417,9 @@ impl<'a> Report<'a> {
         let at = source.position(span.start);
         let (line, line_start) = source.line_of(span.start);
         let line_end = source.line_end(span.start);
-        let from = floor_char_boundary(text, span.start.saturating_sub(WINDOW).max(line_start));
-        let mut to = span.end.min(line_end).saturating_add(WINDOW).min(line_end);
-        while !text.is_char_boundary(to) {
-            to += 1;
-        }
+        let from = text.floor_char_boundary(span.start.saturating_sub(WINDOW).max(line_start));
+        let to =
+            text.ceil_char_boundary(span.end.min(line_end).saturating_add(WINDOW).min(line_end));
         let cut_before = if from > line_start { "... " } else { "" };
         let cut_after = if to < line_end { " ..." } else { "" };
         let window = format!("{cut_before}{}{cut_after}", quote_controls(&text[from..to]));
@@ -640,15 +627,8 @@ fn quote<'a>(
 
 /// `span` widened to whole characters, so that it never cuts a multi-byte character.
 fn char_span(text: &str, span: &Range<usize>) -> Range<usize> {
-    let mut start = span.start.min(text.len());
-    while !text.is_char_boundary(start) {
-        start -= 1;
-    }
-    let mut end = span.end.max(start).min(text.len());
-    while !text.is_char_boundary(end) {
-        end += 1;
-    }
-    start..end
+    let start = text.floor_char_boundary(span.start);
+    start..text.ceil_char_boundary(span.end.max(start))
 }
 
 /// The lines around `span` (the whole lines it covers), their byte offset and first line number;
