@@ -58,9 +58,7 @@ pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
 /// Refuses, before writing anything, when the directory already holds a project or any file
 /// `init` would write.
 fn refuse_existing(dir: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
-    let canonical = std::fs::canonicalize(dir).ok();
-    let home = std::env::var_os("HOME").and_then(|h| std::fs::canonicalize(h).ok());
-    if canonical.as_deref() == Some(Path::new("/")) || (canonical.is_some() && canonical == home) {
+    if std::fs::canonicalize(dir).is_ok_and(|d| crate::render::output::is_root_or_home(&d)) {
         bail!(
             "refusing to create a project in `{}`: a list belongs in its own folder; nothing was written. Give one, e.g. `resplist init chunjiang-list`",
             dir.display()

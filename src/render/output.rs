@@ -56,10 +56,7 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
         )
     })?;
     let path = parent.join(&name);
-    let home = std::env::var_os("HOME")
-        .map(PathBuf::from)
-        .and_then(|h| fs::canonicalize(h).ok());
-    if path == Path::new("/") || home.as_deref() == Some(path.as_path()) {
+    if is_root_or_home(&path) {
         bail!(
             "refusing to replace `{}` with the site, even with --force: choose an output directory such as `public`",
             path.display()
@@ -106,6 +103,13 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
         );
     }
     Ok(Destination { path, parent, name })
+}
+
+/// Whether the canonical `path` is `/` or the user's home directory: never a place for a site
+/// or a project.
+pub fn is_root_or_home(path: &Path) -> bool {
+    let home = std::env::var_os("HOME").and_then(|h| fs::canonicalize(h).ok());
+    path == Path::new("/") || home.as_deref() == Some(path)
 }
 
 fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
