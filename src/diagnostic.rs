@@ -356,41 +356,33 @@ impl<'a> Report<'a> {
             }
             (Some(path), Some(span), Some(source)) => {
                 let span = &char_span(source.text(), span);
-                if excerpt(source, span.clone()).0.len() > LONG_EXCERPT {
+                if !quotable(source, span.clone()) {
                     return self.human_windowed(d, title, path, source, span, color);
                 }
                 let primary = (AnnotationKind::Primary, span.clone(), d.label.as_deref());
-                let related = d.related.as_ref().map(|(other, label)| {
-                    let other = char_span(source.text(), other);
-                    (AnnotationKind::Context, other, Some(label.as_str()))
-                });
                 let group = Group::with_title(title);
-                match related {
-                    // Near each other: one quote holding both.
-                    Some(context)
-                        if excerpt(
-                            source,
-                            span.start.min(context.1.start)..span.end.max(context.1.end),
-                        )
-                        .0
-                        .len()
-                            <= LONG_EXCERPT =>
-                    {
-                        let covered = span.start.min(context.1.start)..span.end.max(context.1.end);
-                        group.element(quote(source, path, covered, &[primary, context]))
-                    }
-                    // Far apart (or the other on a huge line): each quoted on its own, so a
-                    // report never quotes the lines between them.
-                    Some(context) => {
-                        let group = group.element(quote(source, path, span.clone(), &[primary]));
-                        if excerpt(source, context.1.clone()).0.len() <= LONG_EXCERPT {
-                            let other = context.1.clone();
-                            group.element(quote(source, path, other, &[context]))
+                match &d.related {
+                    None => group.element(quote(source, path, span.clone(), &[primary])),
+                    Some((other, label)) => {
+                        let other = char_span(source.text(), other);
+                        let context =
+                            (AnnotationKind::Context, other.clone(), Some(label.as_str()));
+                        let covered = span.start.min(other.start)..span.end.max(other.end);
+                        if quotable(source, covered.clone()) {
+                            // Near each other: one quote holding both.
+                            group.element(quote(source, path, covered, &[primary, context]))
                         } else {
-                            group
+                            // Far apart (or the other on a huge line): each quoted on its own, so
+                            // a report never quotes the lines between them.
+                            let group =
+                                group.element(quote(source, path, span.clone(), &[primary]));
+                            if quotable(source, other.clone()) {
+                                group.element(quote(source, path, other, &[context]))
+                            } else {
+                                group
+                            }
                         }
                     }
-                    None => group.element(quote(source, path, span.clone(), &[primary])),
                 }
             }
             (Some(path), _, _) => {
@@ -600,6 +592,11 @@ fn quote_controls(text: &str) -> String {
 const LONG_EXCERPT: usize = 2048;
 /// How many bytes of a long line are quoted on each side of the problem.
 const WINDOW: usize = 120;
+
+/// Whether the whole lines `range` touches are short enough to quote as they are.
+fn quotable(source: &Source, range: Range<usize>) -> bool {
+    excerpt(source, range).0.len() <= LONG_EXCERPT
+}
 
 /// An annotation: its kind, its span in the whole file, its label.
 type Mark<'a> = (AnnotationKind, Range<usize>, Option<&'a str>);
