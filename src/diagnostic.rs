@@ -390,7 +390,7 @@ impl<'a> Report<'a> {
             }
             _ => Group::with_title(title),
         };
-        render(group, d, color)
+        render(vec![group], d, color)
     }
 
     /// `human` for a problem on a very long line (a minified or pasted file): the `-->` place is
@@ -428,16 +428,13 @@ impl<'a> Report<'a> {
                 .line(at.line)
                 .char_column(at.column),
         );
-        let mut window = Group::with_level(Level::ERROR).element(
+        let window = Group::with_level(Level::ERROR).element(
             Snippet::source(window)
                 .line_start(line + 1)
                 .annotation(annotation),
         );
-        if let Some(help) = &d.help {
-            window = window.element(Level::HELP.message(help.as_str()));
-        }
         // Each group draws an empty gutter line (`   |`) next to the other: keep one.
-        let text = renderer(color).render(&[place, window]);
+        let text = render(vec![place, window], d, color);
         let mut out = String::with_capacity(text.len());
         let mut previous = "";
         for line in text.split_inclusive('\n') {
@@ -541,21 +538,19 @@ impl<'a> Report<'a> {
     }
 }
 
-/// The group with the diagnostic's help, as rustc-style text.
-fn render<'a>(mut group: Group<'a>, d: &'a Diagnostic, color: bool) -> String {
-    if let Some(help) = &d.help {
-        group = group.element(Level::HELP.message(help.as_str()));
+/// The groups, the diagnostic's help closing the last one, as rustc-style text.
+fn render<'a>(mut groups: Vec<Group<'a>>, d: &'a Diagnostic, color: bool) -> String {
+    if let Some(help) = &d.help
+        && let Some(last) = groups.pop()
+    {
+        groups.push(last.element(Level::HELP.message(help.as_str())));
     }
-    renderer(color).render(&[group])
-}
-
-fn renderer(color: bool) -> Renderer {
     let renderer = if color {
         Renderer::styled()
     } else {
         Renderer::plain()
     };
-    renderer.decor_style(DecorStyle::Ascii)
+    renderer.decor_style(DecorStyle::Ascii).render(&groups)
 }
 
 /// `text` without its ANSI colour sequences (`ESC [ … m`).
