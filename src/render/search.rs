@@ -58,8 +58,9 @@ pub struct Doc {
     /// The phone as a `tel:` link, empty when there is no phone.
     pub tel: String,
     pub url: String,
-    /// Searched but not shown.
-    pub body: String,
+    /// Searched but not shown: the document's other texts, each indexed on its own so that no
+    /// bigram spans two of them.
+    pub body: Vec<String>,
 }
 
 /// The text a query is matched against: lowercase letters and digits of any script, full-width
@@ -119,7 +120,7 @@ pub fn documents(index: &ListIndex<'_>) -> Vec<Doc> {
             phone: String::new(),
             tel: String::new(),
             url: boundary_url(b.id.get_ref()),
-            body: body.join("\n"),
+            body: body.into_iter().map(str::to_string).collect(),
         });
     }
     docs
@@ -128,38 +129,36 @@ pub fn documents(index: &ListIndex<'_>) -> Vec<Doc> {
 fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
     let page = department_url(&d.id);
     let dept = d.display_name().to_string();
-    let doc =
-        |kind, title: &str, anchor: &str, office: Option<&crate::model::Section>, body: String| {
-            Doc {
-                kind,
-                title: title.to_string(),
-                department: dept.clone(),
-                office: office.map(|s| s.name.get_ref().clone()).unwrap_or_default(),
-                phone: office
-                    .map(|s| s.phone.get_ref().clone())
-                    .unwrap_or_default(),
-                tel: office
-                    .map(|s| Phone::new(s.phone.get_ref()).tel)
-                    .unwrap_or_default(),
-                url: if anchor.is_empty() {
-                    page.clone()
-                } else {
-                    format!("{page}#{anchor}")
-                },
-                body,
-            }
-        };
-    let mut body = vec![d.name.get_ref().clone()];
-    body.extend(d.summary.iter().map(|s| s.get_ref().clone()));
-    body.extend(d.address.iter().map(|s| s.get_ref().clone()));
-    body.extend(d.phone.iter().map(|s| s.get_ref().clone()));
-    docs.push(doc(
-        Kind::Department,
-        d.name.get_ref(),
-        "",
-        None,
-        body.join("\n"),
-    ));
+    let doc = |kind,
+               title: &str,
+               anchor: &str,
+               office: Option<&crate::model::Section>,
+               body: Vec<String>| {
+        Doc {
+            kind,
+            title: title.to_string(),
+            department: dept.clone(),
+            office: office.map(|s| s.name.get_ref().clone()).unwrap_or_default(),
+            phone: office
+                .map(|s| s.phone.get_ref().clone())
+                .unwrap_or_default(),
+            tel: office
+                .map(|s| Phone::new(s.phone.get_ref()).tel)
+                .unwrap_or_default(),
+            url: if anchor.is_empty() {
+                page.clone()
+            } else {
+                format!("{page}#{anchor}")
+            },
+            body,
+        }
+    };
+    let body = [&d.short_name, &d.phone, &d.address, &d.summary]
+        .into_iter()
+        .flatten()
+        .map(|s| s.get_ref().clone())
+        .collect();
+    docs.push(doc(Kind::Department, d.name.get_ref(), "", None, body));
     for s in &d.sections {
         let s = s.get_ref();
         docs.push(doc(
@@ -167,16 +166,12 @@ fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
             s.name.get_ref(),
             &format!("section-{}", s.id.get_ref()),
             Some(s),
-            s.phone.get_ref().clone(),
+            vec![s.phone.get_ref().clone()],
         ));
     }
     for duty in &d.duties {
         let duty = duty.get_ref();
-        let note = duty
-            .note
-            .as_ref()
-            .map(|n| n.get_ref().clone())
-            .unwrap_or_default();
+        let note = duty.note.iter().map(|n| n.get_ref().clone()).collect();
         docs.push(doc(
             Kind::Duty,
             duty.title.get_ref(),
@@ -199,7 +194,7 @@ fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
                 item.text.get_ref(),
                 &anchor,
                 d.section(item.section.get_ref()),
-                body.join("\n"),
+                body,
             ));
         }
     }
@@ -211,12 +206,9 @@ fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
             .iter()
             .map(|m| m.get_ref().clone())
             .collect();
-        body.extend(r.indicators.iter().map(|i| {
-            format!(
-                "{} {}",
-                i.get_ref().name.get_ref(),
-                i.get_ref().target.get_ref()
-            )
+        body.extend(r.indicators.iter().flat_map(|i| {
+            let i = i.get_ref();
+            [i.name.get_ref().clone(), i.target.get_ref().clone()]
         }));
         body.extend(
             r.procedure
@@ -235,7 +227,7 @@ fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
             r.title.get_ref(),
             &format!("regime-{}", r.id.get_ref()),
             office,
-            body.join("\n"),
+            body,
         ));
     }
     for s in &d.services {
@@ -252,7 +244,7 @@ fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
             s.title.get_ref(),
             &format!("service-{}", s.id.get_ref()),
             office,
-            body.join("\n"),
+            body,
         ));
     }
 }
@@ -275,8 +267,10 @@ pub fn render(docs: &[Doc], kind_labels: &[String], out: &Writer) -> anyhow::Res
         .enumerate()
         .map(|(id, doc)| {
             let mut title = packed_bigrams(&normalize(&doc.title));
-            let mut all = packed_bigrams(&normalize(&doc.body));
-            all.extend_from_slice(&title);
+            let mut all = title.clone();
+            for text in &doc.body {
+                all.extend(packed_bigrams(&normalize(text)));
+            }
             title.sort_unstable();
             all.sort_unstable();
             // Runs of equal bigrams: each bigram once, with how often it occurs.
