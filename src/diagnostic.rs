@@ -438,7 +438,7 @@ impl<'a> Report<'a> {
         let mut out = String::with_capacity(text.len());
         let mut previous = "";
         for line in text.split_inclusive('\n') {
-            let gutter = visible(line).trim() == "|";
+            let gutter = anstream::adapter::strip_str(line).to_string().trim() == "|";
             if !(gutter && line == previous) {
                 out.push_str(line);
             }
@@ -551,21 +551,6 @@ fn render<'a>(mut groups: Vec<Group<'a>>, d: &'a Diagnostic, color: bool) -> Str
         Renderer::plain()
     };
     renderer.decor_style(DecorStyle::Ascii).render(&groups)
-}
-
-/// `text` without its ANSI colour sequences (`ESC [ … m`).
-fn visible(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut in_escape = false;
-    for c in text.chars() {
-        match (in_escape, c) {
-            (false, '\x1b') => in_escape = true,
-            (false, c) => out.push(c),
-            (true, 'm') => in_escape = false,
-            (true, _) => {}
-        }
-    }
-    out
 }
 
 /// Control characters (a CR of a CRLF file, a stray NUL) would show as `␍`/`␀` symbols of

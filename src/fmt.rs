@@ -19,6 +19,7 @@ use toml_edit::{Array, Decor, DocumentMut, Formatted, InlineTable, Item, Key, Ta
 use toml_parser::lexer::TokenKind;
 
 use crate::diagnostic::position;
+use crate::text::width;
 
 const BOM: char = '\u{feff}';
 /// Spaces per nesting level of a header, as in FORMAT.md's example.
@@ -677,29 +678,6 @@ fn array_gaps(array: &Array) -> Vec<Gap> {
         gaps.push(Gap::parse(&text));
     }
     gaps
-}
-
-/// Display width: CJK and full-width characters take two columns.
-fn width(text: &str) -> usize {
-    text.chars()
-        .map(|c| {
-            let c = c as u32;
-            let wide = matches!(c,
-                0x1100..=0x115F
-                | 0x2E80..=0x303E
-                | 0x3041..=0x33FF
-                | 0x3400..=0x4DBF
-                | 0x4E00..=0x9FFF
-                | 0xA000..=0xA4CF
-                | 0xAC00..=0xD7A3
-                | 0xF900..=0xFAFF
-                | 0xFE30..=0xFE4F
-                | 0xFF00..=0xFF60
-                | 0xFFE0..=0xFFE6
-                | 0x20000..=0x3FFFD);
-            if wide { 2 } else { 1 }
-        })
-        .sum()
 }
 
 /// The comments of a TOML text, each without trailing whitespace, in order.
@@ -1395,12 +1373,5 @@ basis = [ # why
                 .collect();
             assert_eq!(known, fields, "{path:?}: the model's fields, in order");
         }
-    }
-
-    #[test]
-    fn width_counts_chinese_as_two_columns() {
-        assert_eq!(width("ab"), 2);
-        assert_eq!(width("环保局"), 6);
-        assert_eq!(width("（）"), 4);
     }
 }

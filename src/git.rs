@@ -7,7 +7,8 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
-use crate::load::{self, DEPARTMENTS_DIR, Project, SITE_FILE};
+use crate::load::{self, DEPARTMENTS_DIR, SITE_FILE};
+use crate::model::Project;
 
 /// Where a project lives in its repository.
 #[derive(Debug, Clone)]

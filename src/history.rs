@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::diff::{self, report};
 use crate::git;
-use crate::load::Project;
+use crate::model::Project;
 
 /// One adjustment: a commit and what it changed in the list.
 #[derive(Debug, Clone, Serialize)]

@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Boundary, Department};
 
 pub struct ListIndex<'p> {

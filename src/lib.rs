@@ -14,5 +14,7 @@ pub mod index;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod suggest;
+pub mod text;
 pub mod theme;
 pub mod timing;

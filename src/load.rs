@@ -14,49 +14,14 @@ use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
 
 use crate::diagnostic::{Code, Diagnostic, Sources};
-use crate::model::{self, Department, SiteFile};
+use crate::model::{self, Department, Project, SiteFile};
+use crate::suggest::closest;
 
 /// Files larger than this are refused unread, so a stray dump cannot exhaust memory.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
 pub const SITE_FILE: &str = "resplist.toml";
 pub const DEPARTMENTS_DIR: &str = "departments";
-
-/// A loaded project: what parsed, where every file is, and what went wrong while loading.
-#[derive(Debug)]
-pub struct Project {
-    pub root: PathBuf,
-    /// `None` when `resplist.toml` has errors.
-    pub site: Option<SiteFile>,
-    /// The departments whose files parsed, sorted by id.
-    pub departments: Vec<Department>,
-    /// Every department id found, with its file (relative to `root`), parsed or not.
-    pub department_files: BTreeMap<String, PathBuf>,
-    pub sources: Sources,
-    pub diagnostics: Vec<Diagnostic>,
-}
-
-impl Project {
-    pub fn department(&self, id: &str) -> Option<&Department> {
-        self.departments
-            .binary_search_by(|d| d.id.as_str().cmp(id))
-            .ok()
-            .map(|i| &self.departments[i])
-    }
-
-    pub fn file_of(&self, department: &str) -> PathBuf {
-        self.department_files
-            .get(department)
-            .cloned()
-            .unwrap_or_default()
-    }
-
-    pub fn language(&self) -> model::Language {
-        self.site
-            .as_ref()
-            .map_or(model::Language::ZhCn, |s| s.site.get_ref().language())
-    }
-}
 
 /// Loads the project in `root`. Only a problem that stops resplist from running at all (no
 /// `resplist.toml`, an unreadable directory) is an `Err`; everything else is a diagnostic.
@@ -256,8 +221,6 @@ fn decode_file(file: &Path, bytes: Vec<u8>) -> Result<String, (String, Box<Diagn
         (bad.lossy, Box::new(d))
     })
 }
-
-impl Project {}
 
 /// The department id of a file: its stem, if that is a valid id.
 fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {
@@ -906,16 +869,6 @@ fn type_help(expected: &str) -> String {
     }
 }
 
-/// The allowed name closest to `word`, if any is close enough to be a likely typo.
-pub fn closest<'a>(word: &str, allowed: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
-    allowed
-        .into_iter()
-        .map(|a| (strsim::jaro_winkler(word, a), a))
-        .filter(|(score, _)| *score >= 0.7)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, a)| a)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -947,13 +900,6 @@ mod tests {
     fn utf16_is_recognised() {
         let err = decode(vec![0xFF, 0xFE, b'n', 0]).err();
         assert!(err.is_some_and(|e| e.message.contains("UTF-16")));
-    }
-
-    #[test]
-    fn suggestions() {
-        assert_eq!(closest("nmae", ["id", "name", "phone"]), Some("name"));
-        assert_eq!(closest("phon", ["id", "name", "phone"]), Some("phone"));
-        assert_eq!(closest("zzzzzz", ["id", "name", "phone"]), None);
     }
 
     #[test]

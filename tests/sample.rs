@@ -4,7 +4,8 @@
 use std::path::Path;
 
 use resplist::check::check;
-use resplist::load::{Project, load};
+use resplist::load::load;
+use resplist::model::Project;
 use resplist::model::{PowerStatus, ServiceCategory, SupervisionCategory, Totals};
 
 fn project(dir: &str) -> Project {

@@ -8,7 +8,7 @@ use std::path::Path;
 use super::Cx;
 use super::references::suggestion;
 use crate::diagnostic::{Code, Diagnostic};
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Boundary, Department, Spanned};
 
 pub(super) fn department(d: &Department, project: &Project, cx: &mut Cx<'_>) {

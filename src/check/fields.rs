@@ -7,7 +7,8 @@ use std::path::Path;
 use super::Cx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::SITE_FILE;
-use crate::model::{Department, SiteFile, Spanned, is_valid_id};
+use crate::model::{Department, PhoneNumber, SiteFile, Spanned, is_valid_id};
+use crate::suggest::id_hint;
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
     let mut no_suggestions = 0;
@@ -191,15 +192,6 @@ fn id(cx: &mut Cx<'_>, id: &Spanned<String>, kind: &str) -> bool {
     true
 }
 
-fn id_hint(text: &str) -> String {
-    let lower = text.to_ascii_lowercase().replace(['_', ' ', '.'], "-");
-    if is_valid_id(&lower) {
-        format!(": try `{lower}`")
-    } else {
-        String::new()
-    }
-}
-
 /// The ids already seen in one department, per kind.
 #[derive(Default)]
 struct Seen<'a> {
@@ -228,45 +220,6 @@ impl<'a> Seen<'a> {
     }
 }
 
-/// Validates a phone number: digits with spaces, hyphens, parentheses and a leading `+`,
-/// at least 5 digits, optionally followed by an extension (`转 8001`, `ext. 8001`).
-pub fn phone_problem(text: &str) -> Option<&'static str> {
-    let text = text.trim();
-    let (main, extension) = split_extension(text);
-    if let Some(ext) = extension
-        && (ext.is_empty() || !ext.chars().all(|c| c.is_ascii_digit()))
-    {
-        return Some("the extension after `转` or `ext.` must be digits");
-    }
-    let main = main.trim_end();
-    let body = main.strip_prefix('+').unwrap_or(main);
-    if let Some(c) = body
-        .chars()
-        .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')')))
-    {
-        return Some(if c.is_ascii_digit() || c.is_numeric() {
-            "use ASCII digits 0–9 (not full-width digits)"
-        } else if matches!(c, '，' | ',' | '、' | ';' | '；' | '/') {
-            "give one number per field"
-        } else {
-            "only digits, spaces, hyphens, parentheses and a leading + are allowed"
-        });
-    }
-    if body.chars().filter(char::is_ascii_digit).count() < 5 {
-        return Some("a phone number has at least 5 digits");
-    }
-    None
-}
-
-fn split_extension(text: &str) -> (&str, Option<&str>) {
-    for marker in ["转", "ext.", "ext", "Ext.", "Ext", "EXT"] {
-        if let Some(i) = text.find(marker) {
-            return (&text[..i], Some(text[i + marker.len()..].trim()));
-        }
-    }
-    (text, None)
-}
-
 fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
     if value.get_ref().trim().is_empty() {
         cx.report(
@@ -277,7 +230,7 @@ fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
         );
         return;
     }
-    if let Some(problem) = phone_problem(value.get_ref()) {
+    if let Some(problem) = PhoneNumber::problem(value.get_ref()) {
         cx.report(
             Code::BadPhone,
             value,
@@ -307,36 +260,5 @@ fn link(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str, schemes: &[&str]) 
                     .join(" or ")
             ),
         );
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::phone_problem;
-
-    #[test]
-    fn phones() {
-        for good in [
-            "0571-6310 0001",
-            "(0571) 63100001",
-            "+86 571 6310 0001",
-            "12345",
-            "0571-6310 0001 转 8001",
-            "0571-63100001 ext. 8001",
-        ] {
-            assert_eq!(phone_problem(good), None, "{good}");
-        }
-        for bad in [
-            "1234",
-            "0571-6310-000a",
-            "０５７１６３１００００",
-            "0571-1234567, 0571-7654321",
-            "0571-6310 0001 转",
-            "0571-6310 0001 转 abc",
-            "",
-            "+",
-        ] {
-            assert!(phone_problem(bad).is_some(), "{bad}");
-        }
     }
 }

@@ -9,7 +9,7 @@ mod references;
 use std::path::Path;
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::Spanned;
 
 /// Every diagnostic for the project: the loader's and the rules', sorted by file and position.

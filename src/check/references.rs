@@ -3,7 +3,7 @@
 
 use super::Cx;
 use crate::diagnostic::Code;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Department, PowerStatus, Spanned};
 
 pub(super) fn department(d: &Department, _project: &Project, cx: &mut Cx<'_>) {
@@ -96,7 +96,7 @@ pub(super) fn suggestion<'k>(
     let count = known.len();
     let close = if count <= *budget {
         *budget -= count;
-        crate::load::closest(word, known.clone())
+        crate::suggest::closest(word, known.clone())
             .map(|s| format!("did you mean `{s}`? "))
             .unwrap_or_default()
     } else {

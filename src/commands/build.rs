@@ -1,18 +1,17 @@
 //! `resplist build`: check, then render the site into a staging directory and swap it in; a
 //! failed build leaves the published site untouched.
 
-use std::io::IsTerminal;
 use std::path::PathBuf;
 use std::time::Instant;
 
 use crate::check;
 use crate::cli::BuildArgs;
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::Diagnostic;
 use crate::load;
 use crate::render::{self, output};
 use crate::theme::{self, Theme};
 
-use super::check::use_color;
+use super::common::print_diagnostics;
 use super::exit;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
@@ -23,14 +22,7 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
     let t = crate::timing::phase("check");
     let diagnostics = check::check(&project);
     drop(t);
-    let report = Report {
-        sources: &project.sources,
-        display_root: args.dir.clone(),
-    };
-    let color = use_color(args.color, std::io::stderr().is_terminal());
-    for d in &diagnostics {
-        eprintln!("{}\n", report.human(d, color));
-    }
+    print_diagnostics(&project.sources, &args.dir, &diagnostics, args.color);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     if errors > 0 {
         eprintln!(

@@ -2,15 +2,17 @@
 //! summary line.
 
 use std::fmt::Write as _;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::Path;
 
 use crate::check;
-use crate::cli::{CheckArgs, Color, Format};
+use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Diagnostic, Report};
-use crate::load::{self, Project};
+use crate::load;
+use crate::model::Project;
 use crate::model::{Language, Totals};
 
+use super::common::use_color;
 use super::exit;
 
 pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
@@ -24,7 +26,7 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
         display_root: args.dir.clone(),
     };
     let summary = summary(&project, &diagnostics);
-    let color = use_color(args.color, std::io::stdout().is_terminal());
+    let color = use_color(args.color, &std::io::stdout());
     let mut out = String::new();
     for d in &diagnostics {
         match args.format {
@@ -64,15 +66,6 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     } else {
         exit::OK
     })
-}
-
-/// Colour only on a terminal, unless asked; `NO_COLOR` turns `auto` off.
-pub fn use_color(choice: Color, terminal: bool) -> bool {
-    match choice {
-        Color::Always => true,
-        Color::Never => false,
-        Color::Auto => terminal && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
-    }
 }
 
 fn append(path: &Path, text: &str) -> anyhow::Result<()> {

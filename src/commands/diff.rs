@@ -1,24 +1,22 @@
 //! `resplist diff`: what changed in the list between two git revisions of the project, or
 //! between two directories.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use crate::cli::{DiffArgs, DiffFormat};
 use crate::diff::{self, report};
 use crate::git;
-use crate::load::{self, Project};
+use crate::load;
+use crate::model::Project;
 
-use super::check::use_color;
+use super::common::use_color;
 use super::exit;
 
 pub fn run(args: &DiffArgs) -> anyhow::Result<u8> {
     let (old, new, title) = versions(args)?;
     let diff = diff::diff(&old, &new);
     let text = match args.format {
-        DiffFormat::Human => report::human(
-            &diff,
-            use_color(args.color, std::io::stdout().is_terminal()),
-        ),
+        DiffFormat::Human => report::human(&diff, use_color(args.color, &std::io::stdout())),
         DiffFormat::Markdown => report::markdown(&diff, &title),
         DiffFormat::Json => report::json(&diff) + "\n",
     };

@@ -2,7 +2,7 @@
 //! of [`crate::fmt`], or with `--check` only lists the files that would change.
 
 use std::fs;
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::Context;
@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic, Report, Sources};
 use crate::fmt::{FormatError, format_department, format_site};
 use crate::load::{self, SITE_FILE};
 
-use super::check::use_color;
+use super::common::print_diagnostics;
 use super::exit;
 
 /// What happened to one file.
@@ -67,14 +67,7 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<u8> {
     let mut out = std::io::stdout().lock();
     // A closed pipe (`resplist fmt --check | head`) is not an error worth reporting.
     let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
-    let report = Report {
-        sources: &sources,
-        display_root: report_root,
-    };
-    let color = use_color(Color::Auto, std::io::stderr().is_terminal());
-    for d in &diagnostics {
-        eprintln!("{}\n", report.human(d, color));
-    }
+    print_diagnostics(&sources, &report_root, &diagnostics, Color::Auto);
     for message in &internal {
         eprintln!("{message}");
     }

@@ -11,6 +11,7 @@ use super::exit;
 use crate::cli::{InitArgs, NewDepartmentArgs};
 use crate::load::{self, DEPARTMENTS_DIR, SITE_FILE};
 use crate::model::{Language, is_valid_id};
+use crate::suggest::id_hint;
 
 const TAPLO_CONFIG: &str = ".taplo.toml";
 const SCHEMAS_DIR: &str = "schemas";
@@ -151,18 +152,6 @@ pub fn new_department(args: &NewDepartmentArgs) -> anyhow::Result<u8> {
         args.project.display()
     );
     Ok(exit::OK)
-}
-
-fn id_hint(text: &str) -> String {
-    let lower = text
-        .trim()
-        .to_ascii_lowercase()
-        .replace(['_', ' ', '.'], "-");
-    if is_valid_id(&lower) {
-        format!(": try `{lower}`")
-    } else {
-        String::new()
-    }
 }
 
 /// True when anything, even a broken link, is at `path`.

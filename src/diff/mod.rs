@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use crate::check;
 use crate::diagnostic::{Report, Severity};
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Boundary, Department, Spanned};
 
 /// Everything that changed between two versions.

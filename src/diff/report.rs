@@ -2,6 +2,8 @@
 
 use std::fmt::Write as _;
 
+use anstyle::{AnsiColor, Style};
+
 use super::{Diff, EntryChange, FieldChange, Problem, Status};
 use crate::model::Language;
 
@@ -19,6 +21,11 @@ fn sign(status: Status) -> &'static str {
 /// Colours for the terminal, or none.
 struct Paint(bool);
 
+const HEADING: Style = Style::new().bold();
+const GREEN: Style = AnsiColor::Green.on_default();
+const RED: Style = AnsiColor::Red.on_default();
+const YELLOW: Style = AnsiColor::Yellow.on_default();
+
 impl Paint {
     /// An entry's lines, indented, its first line coloured by its status.
     fn entry(&self, out: &mut String, c: &EntryChange, language: Language) {
@@ -33,17 +40,17 @@ impl Paint {
     }
 
     fn status(&self, status: Status, text: &str) -> String {
-        let code = match status {
-            Status::Added => "32",
-            Status::Removed => "31",
-            Status::Changed | Status::Renamed => "33",
+        let style = match status {
+            Status::Added => GREEN,
+            Status::Removed => RED,
+            Status::Changed | Status::Renamed => YELLOW,
         };
-        self.code(code, text)
+        self.style(style, text)
     }
 
-    fn code(&self, code: &str, text: &str) -> String {
+    fn style(&self, style: Style, text: &str) -> String {
         if self.0 {
-            format!("\x1b[{code}m{text}\x1b[0m")
+            format!("{style}{text}{style:#}")
         } else {
             text.to_string()
         }
@@ -221,7 +228,7 @@ pub fn human(diff: &Diff, color: bool) -> String {
     let paint = Paint(color);
     let mut out = String::new();
     if !diff.site.is_empty() {
-        let _ = writeln!(out, "{}", paint.code("1", "resplist.toml"));
+        let _ = writeln!(out, "{}", paint.style(HEADING, "resplist.toml"));
         for f in &diff.site {
             let _ = writeln!(out, "    {}", field_line(f));
         }
@@ -249,26 +256,26 @@ pub fn human(diff: &Diff, color: bool) -> String {
             Language::ZhCn => "职责边界 boundaries",
             Language::En => "boundaries",
         };
-        let _ = writeln!(out, "{}", paint.code("1", heading));
+        let _ = writeln!(out, "{}", paint.style(HEADING, heading));
         for c in &diff.boundaries {
             paint.entry(&mut out, c, diff.language);
         }
         out.push('\n');
     }
     if !diff.checks.new.is_empty() || !diff.checks.fixed.is_empty() {
-        let _ = writeln!(out, "{}", paint.code("1", "checks"));
+        let _ = writeln!(out, "{}", paint.style(HEADING, "checks"));
         for p in &diff.checks.new {
             let _ = writeln!(
                 out,
                 "  {}",
-                paint.code("31", &format!("now failing: {}", problem_line(p)))
+                paint.style(RED, &format!("now failing: {}", problem_line(p)))
             );
         }
         for p in &diff.checks.fixed {
             let _ = writeln!(
                 out,
                 "  {}",
-                paint.code("32", &format!("now passing: {}", problem_line(p)))
+                paint.style(GREEN, &format!("now passing: {}", problem_line(p)))
             );
         }
         out.push('\n');

@@ -2,12 +2,16 @@
 //! every diagnostic can point at a line and column. No I/O and no HTML here.
 
 pub mod labels;
+mod phone;
+mod project;
 pub mod schema;
 mod spanned;
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use phone::PhoneNumber;
+pub use project::Project;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 pub use spanned::Spanned;

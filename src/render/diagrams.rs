@@ -6,17 +6,18 @@ use std::fmt::Write as _;
 
 use super::pages::escape_html as esc;
 use super::views::{BoundaryView, Counts, DepartmentRef};
+use crate::text::is_wide;
 
 const FONT: f32 = 12.0;
 const LINE: f32 = 15.0;
 
-/// Approximate rendered width of `text` in units of the font size: CJK and full-width characters
-/// are one em, wide Latin letters nearly one, capitals about 0.7, the rest about half (erring wide,
-/// so that a label never runs out of its box).
+/// Approximate rendered width of `text` in units of the font size: characters two columns wide
+/// (CJK, full-width) are one em, wide Latin letters nearly one, capitals about 0.7, the rest about
+/// half (erring wide, so that a label never runs out of its box).
 fn ems(text: &str) -> f32 {
     text.chars()
         .map(|c| match c {
-            _ if (c as u32) >= 0x2E80 => 1.0,
+            _ if is_wide(c) => 1.0,
             'W' | 'M' | 'm' | 'w' => 0.95,
             'A'..='Z' => 0.7,
             _ => 0.55,

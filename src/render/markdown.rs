@@ -4,6 +4,8 @@
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
 
+use crate::text::is_wide;
+
 /// Renders CommonMark (with tables and strikethrough) to safe HTML.
 pub fn to_html(source: &str) -> String {
     let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH;
@@ -71,11 +73,6 @@ fn open_link<'a>(
 
 fn close_link<'a>(dropped: &mut Vec<bool>) -> Option<Event<'a>> {
     (!dropped.pop().unwrap_or(false)).then_some(Event::End(TagEnd::Link))
-}
-
-/// CJK characters and full-width punctuation, between which line breaks are not spaces.
-fn is_wide(c: char) -> bool {
-    matches!(c as u32, 0x2E80..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
 }
 
 /// Links a published list may carry: web pages, e-mail, phone numbers and in-page anchors.

@@ -21,7 +21,7 @@ use std::thread::JoinHandle;
 use anyhow::Context;
 
 use crate::history::HistoryEntry;
-use crate::load::Project;
+use crate::model::Project;
 use crate::theme::Theme;
 
 /// What a build wrote.

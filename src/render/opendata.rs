@@ -7,7 +7,7 @@ use serde_json::{Value, json};
 
 use super::Writer;
 use crate::index::ListIndex;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{
     Department, PowerKind, PowerStatus, ServiceCategory, Spanned, SupervisionCategory, Totals,
 };

@@ -14,7 +14,7 @@ use super::views::{
 use super::{Writer, diagrams, markdown, print, search};
 use crate::history::HistoryEntry;
 use crate::index::ListIndex;
-use crate::load::Project;
+use crate::model::Project;
 use crate::model::{Language, ServiceCategory, SupervisionCategory, Totals};
 use crate::theme::Theme;
 

@@ -8,7 +8,9 @@ use serde::Serialize;
 
 use super::markdown;
 use crate::index::ListIndex;
-use crate::model::{Boundary, Department, Language, PublicService, Spanned, SupervisionRegime};
+use crate::model::{
+    Boundary, Department, Language, PhoneNumber, PublicService, Spanned, SupervisionRegime,
+};
 
 /// A phone number as shown and as a `tel:` link.
 #[derive(Debug, Clone, Serialize)]
@@ -19,31 +21,9 @@ pub struct Phone {
 
 impl Phone {
     pub fn new(text: &str) -> Phone {
-        let (main, ext) = match text
-            .find('转')
-            .map(|i| (&text[..i], &text[i + '转'.len_utf8()..]))
-            .or_else(|| {
-                text.to_ascii_lowercase()
-                    .find("ext")
-                    .map(|i| (&text[..i], &text[i + 3..]))
-            }) {
-            Some((main, ext)) => (
-                main,
-                ext.chars().filter(char::is_ascii_digit).collect::<String>(),
-            ),
-            None => (text, String::new()),
-        };
-        let mut tel: String = main
-            .chars()
-            .filter(|c| c.is_ascii_digit() || *c == '+')
-            .collect();
-        if !ext.is_empty() {
-            tel.push(',');
-            tel.push_str(&ext);
-        }
         Phone {
             text: text.to_string(),
-            tel: format!("tel:{tel}"),
+            tel: PhoneNumber::tel(text),
         }
     }
 }
@@ -531,15 +511,5 @@ mod tests {
             feedback_link("https://b.org/form?x=1", "r"),
             "https://b.org/form?x=1&ref=r"
         );
-    }
-
-    #[test]
-    fn phones_become_tel_links() {
-        assert_eq!(
-            Phone::new("0000-6301 0106 转 8001").tel,
-            "tel:000063010106,8001"
-        );
-        assert_eq!(Phone::new("+86 (571) 1234-5678").tel, "tel:+8657112345678");
-        assert_eq!(Phone::new("0571-12345 ext. 12").tel, "tel:057112345,12");
     }
 }
