@@ -1,7 +1,7 @@
 //! The engine of `resplist fmt`: rewrites a source file into one canonical layout (FORMAT.md's
 //! key order, one spacing and quoting style) keeping every comment. Pure text in, text out.
 //!
-//! The layout, in short: keys in FORMAT.md's order with unknown keys after them in their
+//! The layout, in short: keys in the model's order (FORMAT.md's) with unknown keys after them in their
 //! original order; `key = value`; one blank line before every `[…]`/`[[…]]` header; nested
 //! headers and their keys indented two spaces per level; single-line literal strings become
 //! basic strings when that needs no escapes; multi-line strings are kept as written; arrays go
@@ -19,6 +19,8 @@ use toml_edit::{Array, Decor, DocumentMut, Formatted, InlineTable, Item, Key, Ta
 use toml_parser::lexer::TokenKind;
 
 use crate::diagnostic::position;
+use crate::model::describe::{Described, Entity};
+use crate::model::{Department, SiteFile};
 use crate::text::width;
 
 const BOM: char = '\u{feff}';
@@ -77,78 +79,25 @@ enum Schema {
 }
 
 impl Schema {
-    /// FORMAT.md's keys of the table at `path` (keys of the tables above it, without array
-    /// indices), in FORMAT.md's order. Unknown tables have no known keys.
-    fn known_keys(self, path: &[String]) -> &'static [&'static str] {
-        let path: Vec<&str> = path.iter().map(String::as_str).collect();
-        match (self, path.as_slice()) {
-            (Schema::Site, []) => &["site", "build"],
-            (Schema::Site, ["site"]) => &[
-                "title",
-                "jurisdiction",
-                "language",
-                "base_url",
-                "published",
-                "feedback",
-                "feedback_phone",
-            ],
-            (Schema::Site, ["build"]) => &["output", "theme", "history"],
-            (Schema::Department, []) => &[
-                "name",
-                "short_name",
-                "order",
-                "phone",
-                "address",
-                "website",
-                "summary",
-                "sections",
-                "powers",
-                "duties",
-                "boundaries",
-                "supervision",
-                "services",
-            ],
-            (Schema::Department, ["sections"]) => &["id", "name", "phone"],
-            (Schema::Department, ["powers"]) => {
-                &["id", "name", "kind", "status", "delegated_to", "basis"]
-            }
-            (Schema::Department, ["duties"]) => &["id", "title", "basis", "note", "items"],
-            (Schema::Department, ["duties", "items"]) => &["text", "section", "powers", "note"],
-            (Schema::Department, ["boundaries"]) => {
-                &["id", "title", "area", "lead_duty", "partners", "case"]
-            }
-            (Schema::Department, ["boundaries", "partners"]) => &["department", "duty"],
-            (Schema::Department, ["boundaries", "case"]) => &["title", "scenario", "steps"],
-            (Schema::Department, ["boundaries", "case", "steps"]) => &["department", "action"],
-            (Schema::Department, ["supervision"]) => &[
-                "id",
-                "title",
-                "category",
-                "powers",
-                "section",
-                "measures",
-                "procedure",
-                "penalty",
-                "indicators",
-            ],
-            (Schema::Department, ["supervision", "indicators"]) => &["name", "target"],
-            (Schema::Department, ["services"]) => &[
-                "id",
-                "title",
-                "category",
-                "description",
-                "frequency",
-                "section",
-                "beyond_statutory",
-            ],
-            _ => &[],
+    /// The description of the file's top table.
+    fn root(self) -> &'static Entity {
+        match self {
+            Schema::Site => SiteFile::description(),
+            Schema::Department => Department::description(),
         }
     }
 
-    /// Where `key` goes in the table at `path`: known keys by FORMAT.md, unknown ones after.
+    /// Where `key` goes in the table at `path` (keys of the tables above it, without array
+    /// indices): the model's order, unknown keys after; an unknown table has no known keys.
     fn rank(self, path: &[String], key: &str) -> usize {
-        let known = self.known_keys(path);
-        known.iter().position(|k| *k == key).unwrap_or(known.len())
+        let known = self
+            .root()
+            .at(path.iter().map(String::as_str))
+            .map_or(&[][..], |entity| entity.fields);
+        known
+            .iter()
+            .position(|f| f.key == key)
+            .unwrap_or(known.len())
     }
 }
 
@@ -1281,97 +1230,6 @@ basis = [ # why
         {
             let text = std::fs::read_to_string(file.path()).unwrap_or_default();
             assert_eq!(dept(&text), text, "{}", file.path().display());
-        }
-    }
-
-    /// The key order must know every field of the model, in the model's (FORMAT.md's) order.
-    #[test]
-    fn known_keys_cover_the_model() {
-        use crate::model;
-        fn fields<T: serde::de::DeserializeOwned>() -> Vec<String> {
-            let message = match toml::from_str::<T>("zz_not_a_field = 1") {
-                Err(err) => err.message().to_string(),
-                Ok(_) => String::new(),
-            };
-            let expected = message.split("expected").nth(1).unwrap_or("");
-            expected
-                .split('`')
-                .skip(1)
-                .step_by(2)
-                .map(String::from)
-                .collect()
-        }
-        let path = |p: &[&str]| p.iter().map(|s| s.to_string()).collect::<Vec<_>>();
-        let cases: Vec<(Schema, Vec<String>, Vec<String>)> = vec![
-            (Schema::Site, path(&[]), fields::<model::SiteFile>()),
-            (Schema::Site, path(&["site"]), fields::<model::Site>()),
-            (Schema::Site, path(&["build"]), fields::<model::Build>()),
-            (Schema::Department, path(&[]), fields::<model::Department>()),
-            (
-                Schema::Department,
-                path(&["sections"]),
-                fields::<model::Section>(),
-            ),
-            (
-                Schema::Department,
-                path(&["powers"]),
-                fields::<model::Power>(),
-            ),
-            (
-                Schema::Department,
-                path(&["duties"]),
-                fields::<model::Duty>(),
-            ),
-            (
-                Schema::Department,
-                path(&["duties", "items"]),
-                fields::<model::WorkItem>(),
-            ),
-            (
-                Schema::Department,
-                path(&["boundaries"]),
-                fields::<model::Boundary>(),
-            ),
-            (
-                Schema::Department,
-                path(&["boundaries", "partners"]),
-                fields::<model::Partner>(),
-            ),
-            (
-                Schema::Department,
-                path(&["boundaries", "case"]),
-                fields::<model::MockCase>(),
-            ),
-            (
-                Schema::Department,
-                path(&["boundaries", "case", "steps"]),
-                fields::<model::CaseStep>(),
-            ),
-            (
-                Schema::Department,
-                path(&["supervision"]),
-                fields::<model::SupervisionRegime>(),
-            ),
-            (
-                Schema::Department,
-                path(&["supervision", "indicators"]),
-                fields::<model::Indicator>(),
-            ),
-            (
-                Schema::Department,
-                path(&["services"]),
-                fields::<model::PublicService>(),
-            ),
-        ];
-        for (schema, path, fields) in cases {
-            assert!(!fields.is_empty(), "{path:?}");
-            let known: Vec<&str> = schema
-                .known_keys(&path)
-                .iter()
-                .copied()
-                .filter(|k| fields.iter().any(|f| f == k))
-                .collect();
-            assert_eq!(known, fields, "{path:?}: the model's fields, in order");
         }
     }
 }

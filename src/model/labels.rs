@@ -52,6 +52,11 @@ macro_rules! labelled_enum {
                 match self { $($name::$variant => &[$key, $label $(, $alias)*],)+ }
             }
 
+            /// Every value's key, Chinese label and English label, for the model's description.
+            pub const CHOICES: crate::model::describe::Choices = crate::model::describe::Choices {
+                values: &[$(($key, $label, $english),)+],
+            };
+
             /// "`a` (甲), `b` (乙), …" for error messages.
             pub fn choices() -> String {
                 Self::ALL
@@ -96,6 +101,25 @@ macro_rules! labelled_enum {
             fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
                 let doc = [$($doc),*].map(str::trim).join(" ");
                 crate::model::schema::labelled_enum($name::ALL.iter().map(|v| (v.spellings(), v.label())), &doc)
+            }
+        }
+
+        impl crate::model::describe::Slot for crate::model::Spanned<$name> {
+            const REQUIRED: bool = true;
+            const KIND: Option<crate::model::describe::Kind> =
+                Some(crate::model::describe::Kind::Enum(&$name::CHOICES));
+            fn value(&self) -> crate::model::describe::Value<'_> {
+                let v = *self.get_ref();
+                crate::model::describe::Value::Choice { key: v.key(), zh: v.label(), en: v.english() }
+            }
+        }
+
+        impl crate::model::describe::Slot for Option<crate::model::Spanned<$name>> {
+            const REQUIRED: bool = false;
+            const KIND: Option<crate::model::describe::Kind> =
+                Some(crate::model::describe::Kind::Enum(&$name::CHOICES));
+            fn value(&self) -> crate::model::describe::Value<'_> {
+                self.as_ref().map_or(crate::model::describe::Value::Absent, crate::model::describe::Slot::value)
             }
         }
 
