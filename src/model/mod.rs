@@ -360,6 +360,17 @@ pub struct Boundary {
     pub case: Spanned<MockCase>,
 }
 
+impl Boundary {
+    /// The lead's part in the matter, in the shape of a partner's: the open-data table of roles
+    /// and the pages list the lead and the partners alike.
+    pub fn lead_role(&self, lead: &str) -> Partner {
+        Partner {
+            department: Spanned::new(0..0, lead.to_string()),
+            duty: self.lead_duty.clone(),
+        }
+    }
+}
+
 /// A partner department (协办) of a boundary and its part.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, Described)]
 #[entity(key = "partner", name = "partner", zh = "协办部门")]

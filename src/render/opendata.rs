@@ -8,12 +8,14 @@ use serde_json::{Value, json};
 use super::Writer;
 use crate::index::ListIndex;
 use crate::model::Project;
-use crate::model::{
-    Department, PowerKind, PowerStatus, ServiceCategory, Spanned, SupervisionCategory, Totals,
-};
+use crate::model::describe::{Described, Entity, Field, Kind, Value as DValue};
+use crate::model::{Department, Partner, Totals};
 
 /// Multi-valued text (legal bases, measures) is joined with newlines; id lists with spaces.
 const TEXT_LIST_SEPARATOR: &str = "\n";
+/// The two roles in a boundary.
+const LEAD: &str = "lead";
+const PARTNER: &str = "partner";
 
 #[derive(Serialize)]
 struct Document<'a> {
@@ -40,9 +42,9 @@ pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
     };
     out.write("opendata/resplist.json", &serde_json::to_vec(&document)?)?;
 
-    let tables = tables(&index);
     let mut resources = Vec::new();
-    for table in &tables {
+    for table in TABLES {
+        let columns = table.columns();
         // csv-core looks for quotes in the whole rest of a field every time its buffer fills,
         // which is quadratic in the length of one field: with the default 8 KiB buffer, one
         // 50 MB remark took 3 s. A 1 MiB buffer keeps a field of the largest file resplist
@@ -51,15 +53,15 @@ pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
             .buffer_capacity(1 << 20)
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
-        csv.write_record(table.fields.iter().map(|f| f.name))?;
-        for row in &table.rows {
-            csv.write_record(row)?;
+        csv.write_record(columns.iter().map(Column::name))?;
+        for row in table.rows(&index.departments, &columns) {
+            csv.write_record(&row)?;
         }
         let bytes = csv
             .into_inner()
             .map_err(|e| anyhow::anyhow!("cannot write {}.csv: {e}", table.name))?;
         out.write(&format!("opendata/{}.csv", table.name), &bytes)?;
-        resources.push(table.resource());
+        resources.push(table.resource(&columns));
     }
     let package = json!({
         "profile": "tabular-data-package",
@@ -76,69 +78,286 @@ pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
     Ok(())
 }
 
-struct Field {
-    name: &'static str,
-    kind: &'static str,
-    required: bool,
-    values: Option<Vec<&'static str>>,
-    description: &'static str,
-}
-
-fn field(
-    name: &'static str,
-    kind: &'static str,
-    required: bool,
-    description: &'static str,
-) -> Field {
-    Field {
-        name,
-        kind,
-        required,
-        values: None,
-        description,
-    }
-}
-
-fn choice(name: &'static str, values: Vec<&'static str>, description: &'static str) -> Field {
-    Field {
-        name,
-        kind: "string",
-        required: true,
-        values: Some(values),
-        description,
-    }
-}
-
+/// One CSV table of the package: which entries it holds and how they are keyed. Its columns are
+/// the primary key, then the other context columns, then the fields of the entries' model type
+/// in the model's order (a nested table's fields flattened as `case_title`; lists of tables are
+/// tables of their own), so a field added to the model is published without a change here.
 struct Table {
     name: &'static str,
     title: &'static str,
-    fields: Vec<Field>,
-    primary_key: Vec<&'static str>,
+    /// The field path from a department to the entries (`["duties", "items"]`); empty for the
+    /// departments themselves.
+    path: &'static [&'static str],
+    /// Columns that say where an entry sits rather than what it holds.
+    context: &'static [Context],
+    primary_key: &'static [&'static str],
     /// (fields, referenced table, referenced fields)
-    foreign_keys: Vec<(Vec<&'static str>, &'static str, Vec<&'static str>)>,
-    rows: Vec<Vec<String>>,
+    foreign_keys: &'static [(
+        &'static [&'static str],
+        &'static str,
+        &'static [&'static str],
+    )],
+}
+
+/// A context column and where its value comes from.
+struct Context {
+    name: &'static str,
+    source: Source,
+    description: &'static str,
+}
+
+#[derive(Clone, Copy)]
+enum Source {
+    /// The id of the department the entry is in.
+    Department,
+    /// The id of the nearest entry above it that has an id (the duty of a work item).
+    Parent,
+    /// The entry's position in its list, from 1.
+    Position,
+    /// A boundary role: `lead` for the lead department's row, `partner` for the others.
+    Role,
+}
+
+const fn context(name: &'static str, source: Source, description: &'static str) -> Context {
+    Context {
+        name,
+        source,
+        description,
+    }
+}
+
+const DEPARTMENT: Context = context("department", Source::Department, "Department id");
+const DEPARTMENT_FK: (&[&str], &str, &[&str]) = (&["department"], "departments", &["id"]);
+
+const TABLES: &[Table] = &[
+    Table {
+        name: "departments",
+        title: "部门 Departments",
+        path: &[],
+        context: &[context(
+            "id",
+            Source::Department,
+            "Department id (the source file's stem)",
+        )],
+        primary_key: &["id"],
+        foreign_keys: &[],
+    },
+    Table {
+        name: "sections",
+        title: "责任科室 Responsible offices",
+        path: &["sections"],
+        context: &[DEPARTMENT],
+        primary_key: &["department", "id"],
+        foreign_keys: &[DEPARTMENT_FK],
+    },
+    Table {
+        name: "powers",
+        title: "权力清单事项 Power-list entries",
+        path: &["powers"],
+        context: &[DEPARTMENT],
+        primary_key: &["department", "id"],
+        foreign_keys: &[DEPARTMENT_FK],
+    },
+    Table {
+        name: "duties",
+        title: "主要职责 Main duties",
+        path: &["duties"],
+        context: &[DEPARTMENT],
+        primary_key: &["department", "id"],
+        foreign_keys: &[DEPARTMENT_FK],
+    },
+    Table {
+        name: "work_items",
+        title: "具体工作事项 Work items",
+        path: &["duties", "items"],
+        context: &[
+            DEPARTMENT,
+            context("duty", Source::Parent, "Duty id"),
+            context(
+                "position",
+                Source::Position,
+                "Position of the item within its duty, from 1",
+            ),
+        ],
+        primary_key: &["department", "duty", "position"],
+        foreign_keys: &[
+            (&["department", "duty"], "duties", &["department", "id"]),
+            (
+                &["department", "section"],
+                "sections",
+                &["department", "id"],
+            ),
+        ],
+    },
+    Table {
+        name: "boundaries",
+        title: "职责边界 Duty boundaries",
+        path: &["boundaries"],
+        context: &[context("lead", Source::Department, "Lead department id")],
+        primary_key: &["id"],
+        foreign_keys: &[(&["lead"], "departments", &["id"])],
+    },
+    Table {
+        name: "boundary_roles",
+        title: "牵头与协办 Lead and partner departments",
+        path: ROLES,
+        context: &[
+            context("boundary", Source::Parent, "Boundary id"),
+            context("role", Source::Role, "lead (牵头) or partner (协办)"),
+        ],
+        primary_key: &["boundary", "department"],
+        foreign_keys: &[(&["boundary"], "boundaries", &["id"]), DEPARTMENT_FK],
+    },
+    Table {
+        name: "case_steps",
+        title: "模拟案例步骤 Mock-case steps",
+        path: &["boundaries", "case", "steps"],
+        context: &[
+            context("boundary", Source::Parent, "Boundary id"),
+            context("position", Source::Position, "Order of the step, from 1"),
+        ],
+        primary_key: &["boundary", "position"],
+        foreign_keys: &[(
+            &["boundary", "department"],
+            "boundary_roles",
+            &["boundary", "department"],
+        )],
+    },
+    Table {
+        name: "supervision",
+        title: "事中事后监管制度 Supervision regimes",
+        path: &["supervision"],
+        context: &[DEPARTMENT],
+        primary_key: &["department", "id"],
+        // `section` is optional, and Frictionless rejects a composite key that is partly empty,
+        // so (department, section) → sections is guaranteed by `resplist check`, not declared.
+        foreign_keys: &[DEPARTMENT_FK],
+    },
+    Table {
+        name: "indicators",
+        title: "监管指标 Supervision indicators",
+        path: &["supervision", "indicators"],
+        context: &[
+            DEPARTMENT,
+            context("regime", Source::Parent, "Supervision regime id"),
+            context(
+                "position",
+                Source::Position,
+                "Order within the regime, from 1",
+            ),
+        ],
+        primary_key: &["department", "regime", "position"],
+        foreign_keys: &[(
+            &["department", "regime"],
+            "supervision",
+            &["department", "id"],
+        )],
+    },
+    Table {
+        name: "services",
+        title: "公共服务事项 Public services",
+        path: &["services"],
+        context: &[DEPARTMENT],
+        primary_key: &["department", "id"],
+        // As for supervision: the optional `section` is checked, not declared.
+        foreign_keys: &[DEPARTMENT_FK],
+    },
+];
+
+/// A column of a table: a context column or a field of the entries (`prefix` names the nested
+/// table a flattened field comes from).
+enum Column {
+    Context(&'static Context),
+    Field {
+        prefix: Option<&'static str>,
+        field: &'static Field,
+    },
+}
+
+impl Column {
+    fn name(&self) -> String {
+        match self {
+            Column::Context(c) => c.name.to_string(),
+            Column::Field {
+                prefix: Some(p),
+                field,
+            } => format!("{p}_{}", field.key),
+            Column::Field {
+                prefix: None,
+                field,
+            } => field.key.to_string(),
+        }
+    }
+
+    /// The column's Table Schema field.
+    fn schema(&self) -> Value {
+        let (kind, required, values, description) = match self {
+            Column::Context(c) => {
+                let kind = match c.source {
+                    Source::Position => "integer",
+                    _ => "string",
+                };
+                let values = match c.source {
+                    Source::Role => Some(vec![LEAD, PARTNER]),
+                    _ => None,
+                };
+                (kind, true, values, c.description.to_string())
+            }
+            Column::Field { field, .. } => field_schema(field),
+        };
+        let mut constraints = serde_json::Map::new();
+        if required {
+            constraints.insert("required".into(), json!(true));
+        }
+        if let Some(values) = values {
+            constraints.insert("enum".into(), json!(values));
+        }
+        let mut v = json!({"name": self.name(), "type": kind, "description": description});
+        if !constraints.is_empty() {
+            v["constraints"] = Value::Object(constraints);
+        }
+        v
+    }
+}
+
+/// A field's type, whether every row has a value, its allowed values and its description.
+fn field_schema(field: &Field) -> (&'static str, bool, Option<Vec<&'static str>>, String) {
+    let description = match field.kind {
+        Kind::Markdown => format!("{} (Markdown)", field.en),
+        Kind::Basis | Kind::Texts => format!("{}, one per line", field.en),
+        Kind::PowerRefs => format!("{}, separated by spaces", field.en),
+        _ => field.en.to_string(),
+    };
+    match field.kind {
+        Kind::Integer => ("integer", field.required, None, description),
+        // Absent means false, and false is written.
+        Kind::Bool => ("boolean", true, None, description),
+        Kind::Enum(choices) => ("string", true, Some(choices.keys().collect()), description),
+        _ => ("string", field.required, None, description),
+    }
 }
 
 impl Table {
-    fn resource(&self) -> Value {
-        let fields: Vec<Value> = self
-            .fields
-            .iter()
-            .map(|f| {
-                let mut constraints = serde_json::Map::new();
-                if f.required {
-                    constraints.insert("required".into(), json!(true));
-                }
-                if let Some(values) = &f.values {
-                    constraints.insert("enum".into(), json!(values));
-                }
-                let mut v = json!({"name": f.name, "type": f.kind, "description": f.description});
-                if !constraints.is_empty() {
-                    v["constraints"] = Value::Object(constraints);
-                }
-                v
-            })
-            .collect();
+    fn entity(&self) -> Option<&'static Entity> {
+        Department::description().at(self.path.iter().copied())
+    }
+
+    fn columns(&self) -> Vec<Column> {
+        let mut fields = Vec::new();
+        if let Some(entity) = self.entity() {
+            flat_fields(entity, None, &mut fields);
+        }
+        let context = self.context.iter().map(Column::Context);
+        let (mut key, rest): (Vec<Column>, Vec<Column>) = context
+            .chain(fields)
+            .partition(|c| self.primary_key.contains(&c.name().as_str()));
+        key.sort_by_key(|c| self.primary_key.iter().position(|k| *k == c.name()));
+        key.extend(rest);
+        key
+    }
+
+    fn resource(&self, columns: &[Column]) -> Value {
+        let fields: Vec<Value> = columns.iter().map(Column::schema).collect();
         let foreign_keys: Vec<Value> = self
             .foreign_keys
             .iter()
@@ -155,500 +374,150 @@ impl Table {
             "schema": {"fields": fields, "primaryKey": self.primary_key, "foreignKeys": foreign_keys, "missingValues": [""]},
         })
     }
-}
 
-fn keys<T: Copy>(all: &[T], key: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| key(*v)).collect()
-}
-
-fn s(v: &Spanned<String>) -> String {
-    v.get_ref().clone()
-}
-
-fn opt(v: &Option<Spanned<String>>) -> String {
-    v.as_ref().map(s).unwrap_or_default()
-}
-
-fn tables(index: &ListIndex<'_>) -> Vec<Table> {
-    let deps = &index.departments;
-    let dep_fk = || (vec!["department"], "departments", vec!["id"]);
-    let mut out = Vec::new();
-
-    out.push(Table {
-        name: "departments",
-        title: "部门 Departments",
-        fields: vec![
-            field(
-                "id",
-                "string",
-                true,
-                "Department id (the source file's stem)",
-            ),
-            field("name", "string", true, "Full name"),
-            field("short_name", "string", false, "Short name"),
-            field("order", "integer", false, "Sort key for listings"),
-            field("phone", "string", false, "Main or supervision phone"),
-            field("address", "string", false, "Address"),
-            field("website", "string", false, "Website"),
-            field("summary", "string", false, "Summary (Markdown)"),
-        ],
-        primary_key: vec!["id"],
-        foreign_keys: vec![],
-        rows: deps
-            .iter()
-            .map(|d| {
-                vec![
-                    d.id.clone(),
-                    s(&d.name),
-                    opt(&d.short_name),
-                    d.order
-                        .as_ref()
-                        .map(|o| o.get_ref().to_string())
-                        .unwrap_or_default(),
-                    opt(&d.phone),
-                    opt(&d.address),
-                    opt(&d.website),
-                    opt(&d.summary),
-                ]
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "sections",
-        title: "责任科室 Responsible offices",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field(
-                "id",
-                "string",
-                true,
-                "Office id, unique within the department",
-            ),
-            field("name", "string", true, "Office name"),
-            field("phone", "string", true, "Phone citizens call"),
-        ],
-        primary_key: vec!["department", "id"],
-        foreign_keys: vec![dep_fk()],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.sections
+    /// The table's rows, departments in publication order and entries in file order.
+    fn rows(&self, departments: &[&Department], columns: &[Column]) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        for d in departments {
+            let roles = self.path == ROLES;
+            // Built here so that the entries found can borrow them.
+            let leads: Vec<Partner> = if roles {
+                d.boundaries
                     .iter()
-                    .map(|x| x.get_ref())
-                    .map(|x| vec![d.id.clone(), s(&x.id), s(&x.name), s(&x.phone)])
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "powers",
-        title: "权力清单事项 Power-list entries",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field(
-                "id",
-                "string",
-                true,
-                "Power id, unique within the department",
-            ),
-            field("name", "string", true, "Name of the power"),
-            choice(
-                "kind",
-                keys(PowerKind::ALL, PowerKind::key),
-                "Kind of power",
-            ),
-            choice(
-                "status",
-                keys(PowerStatus::ALL, PowerStatus::key),
-                "What became of the power",
-            ),
-            field(
-                "delegated_to",
-                "string",
-                false,
-                "Who exercises a transferred or delegated power",
-            ),
-            field("basis", "string", false, "Legal basis, one per line"),
-        ],
-        primary_key: vec!["department", "id"],
-        foreign_keys: vec![dep_fk()],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.powers.iter().map(|x| x.get_ref()).map(|x| {
-                    vec![
-                        d.id.clone(),
-                        s(&x.id),
-                        s(&x.name),
-                        x.kind.get_ref().key().into(),
-                        x.status.get_ref().key().into(),
-                        opt(&x.delegated_to),
-                        x.basis
-                            .iter()
-                            .map(s)
-                            .collect::<Vec<_>>()
-                            .join(TEXT_LIST_SEPARATOR),
-                    ]
-                })
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "duties",
-        title: "主要职责 Main duties",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field(
-                "id",
-                "string",
-                true,
-                "Duty id, unique within the department",
-            ),
-            field("title", "string", true, "The duty"),
-            field("basis", "string", true, "Legal basis, one per line"),
-            field("note", "string", false, "Remarks"),
-        ],
-        primary_key: vec!["department", "id"],
-        foreign_keys: vec![dep_fk()],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.duties.iter().map(|x| x.get_ref()).map(|x| {
-                    vec![
-                        d.id.clone(),
-                        s(&x.id),
-                        s(&x.title),
-                        x.basis
-                            .get_ref()
-                            .iter()
-                            .map(s)
-                            .collect::<Vec<_>>()
-                            .join(TEXT_LIST_SEPARATOR),
-                        opt(&x.note),
-                    ]
-                })
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "work_items",
-        title: "具体工作事项 Work items",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field("duty", "string", true, "Duty id"),
-            field(
-                "position",
-                "integer",
-                true,
-                "Position of the item within its duty, from 1",
-            ),
-            field("text", "string", true, "The work item"),
-            field("section", "string", true, "Responsible office id"),
-            field(
-                "powers",
-                "string",
-                false,
-                "Ids of the powers exercised, separated by spaces",
-            ),
-            field("note", "string", false, "Remarks"),
-        ],
-        primary_key: vec!["department", "duty", "position"],
-        foreign_keys: vec![
-            (
-                vec!["department", "duty"],
-                "duties",
-                vec!["department", "id"],
-            ),
-            (
-                vec!["department", "section"],
-                "sections",
-                vec!["department", "id"],
-            ),
-        ],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.duties.iter().map(|x| x.get_ref()).flat_map(move |duty| {
-                    duty.items.iter().enumerate().map(move |(i, item)| {
-                        let item = item.get_ref();
-                        vec![
-                            d.id.clone(),
-                            s(&duty.id),
-                            (i + 1).to_string(),
-                            s(&item.text),
-                            s(&item.section),
-                            item.powers.iter().map(s).collect::<Vec<_>>().join(" "),
-                            opt(&item.note),
-                        ]
-                    })
-                })
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "boundaries",
-        title: "职责边界 Duty boundaries",
-        fields: vec![
-            field("id", "string", true, "Boundary id"),
-            field("lead", "string", true, "Lead department id"),
-            field("title", "string", true, "The matter"),
-            field("area", "string", true, "Area"),
-            field("lead_duty", "string", true, "What the lead department does"),
-            field("case_title", "string", true, "Title of the mock case"),
-            field(
-                "case_scenario",
-                "string",
-                true,
-                "Scenario of the mock case (Markdown)",
-            ),
-        ],
-        primary_key: vec!["id"],
-        foreign_keys: vec![(vec!["lead"], "departments", vec!["id"])],
-        rows: index
-            .boundaries
-            .iter()
-            .map(|(lead, b)| {
-                let case = b.case.get_ref();
-                vec![
-                    s(&b.id),
-                    lead.id.clone(),
-                    s(&b.title),
-                    s(&b.area),
-                    s(&b.lead_duty),
-                    s(&case.title),
-                    s(&case.scenario),
-                ]
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "boundary_roles",
-        title: "牵头与协办 Lead and partner departments",
-        fields: vec![
-            field("boundary", "string", true, "Boundary id"),
-            field("department", "string", true, "Department id"),
-            choice(
-                "role",
-                vec!["lead", "partner"],
-                "lead (牵头) or partner (协办)",
-            ),
-            field(
-                "duty",
-                "string",
-                true,
-                "What this department does in the matter",
-            ),
-        ],
-        primary_key: vec!["boundary", "department"],
-        foreign_keys: vec![(vec!["boundary"], "boundaries", vec!["id"]), dep_fk()],
-        rows: index
-            .boundaries
-            .iter()
-            .flat_map(|(lead, b)| {
-                std::iter::once(vec![
-                    s(&b.id),
-                    lead.id.clone(),
-                    "lead".into(),
-                    s(&b.lead_duty),
-                ])
-                .chain(b.partners.get_ref().iter().map(|p| {
-                    vec![
-                        s(&b.id),
-                        s(&p.get_ref().department),
-                        "partner".into(),
-                        s(&p.get_ref().duty),
-                    ]
-                }))
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "case_steps",
-        title: "模拟案例步骤 Mock-case steps",
-        fields: vec![
-            field("boundary", "string", true, "Boundary id"),
-            field("position", "integer", true, "Order of the step, from 1"),
-            field("department", "string", true, "Department that acts"),
-            field("action", "string", true, "What it does"),
-        ],
-        primary_key: vec!["boundary", "position"],
-        foreign_keys: vec![(
-            vec!["boundary", "department"],
-            "boundary_roles",
-            vec!["boundary", "department"],
-        )],
-        rows: index
-            .boundaries
-            .iter()
-            .flat_map(|(_, b)| {
-                b.case.get_ref().steps.iter().enumerate().map(|(i, step)| {
-                    vec![
-                        s(&b.id),
-                        (i + 1).to_string(),
-                        s(&step.get_ref().department),
-                        s(&step.get_ref().action),
-                    ]
-                })
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "supervision",
-        title: "事中事后监管制度 Supervision regimes",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field(
-                "id",
-                "string",
-                true,
-                "Regime id, unique within the department",
-            ),
-            field("title", "string", true, "Title"),
-            choice(
-                "category",
-                keys(SupervisionCategory::ALL, SupervisionCategory::key),
-                "Category",
-            ),
-            field(
-                "powers",
-                "string",
-                false,
-                "Ids of the powers supervised, separated by spaces",
-            ),
-            field("section", "string", false, "Responsible office id"),
-            field("measures", "string", true, "Measures, one per line"),
-            field("procedure", "string", false, "Procedure (Markdown)"),
-            field("penalty", "string", false, "Penalty standards (Markdown)"),
-        ],
-        primary_key: vec!["department", "id"],
-        // `section` is optional, and Frictionless rejects a composite key that is partly empty, so
-        // (department, section) → sections is guaranteed by `resplist check`, not declared here.
-        foreign_keys: vec![dep_fk()],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.supervision.iter().map(|x| x.get_ref()).map(|r| {
-                    vec![
-                        d.id.clone(),
-                        s(&r.id),
-                        s(&r.title),
-                        r.category.get_ref().key().into(),
-                        r.power_ids().map(s).collect::<Vec<_>>().join(" "),
-                        opt(&r.section),
-                        r.measures
-                            .get_ref()
-                            .iter()
-                            .map(s)
-                            .collect::<Vec<_>>()
-                            .join(TEXT_LIST_SEPARATOR),
-                        opt(&r.procedure),
-                        opt(&r.penalty),
-                    ]
-                })
-            })
-            .collect(),
-    });
-
-    out.push(Table {
-        name: "indicators",
-        title: "监管指标 Supervision indicators",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field("regime", "string", true, "Supervision regime id"),
-            field(
-                "position",
-                "integer",
-                true,
-                "Order within the regime, from 1",
-            ),
-            field("name", "string", true, "Indicator"),
-            field("target", "string", true, "Target value"),
-        ],
-        primary_key: vec!["department", "regime", "position"],
-        foreign_keys: vec![(
-            vec!["department", "regime"],
-            "supervision",
-            vec!["department", "id"],
-        )],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.supervision
+                    .map(|b| b.get_ref().lead_role(&d.id))
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            let mut found = Vec::new();
+            if roles {
+                boundary_roles(d, &leads, &mut found);
+            } else {
+                entries_at(*d, &d.id, 0, self.path, &mut found);
+            }
+            rows.extend(
+                found
                     .iter()
-                    .map(|x| x.get_ref())
-                    .flat_map(move |r| {
-                        r.indicators.iter().enumerate().map(move |(i, x)| {
-                            vec![
-                                d.id.clone(),
-                                s(&r.id),
-                                (i + 1).to_string(),
-                                s(&x.get_ref().name),
-                                s(&x.get_ref().target),
-                            ]
-                        })
-                    })
-            })
-            .collect(),
-    });
+                    .map(|entry| columns.iter().map(|c| cell(c, d, entry)).collect()),
+            );
+        }
+        rows
+    }
+}
 
-    out.push(Table {
-        name: "services",
-        title: "公共服务事项 Public services",
-        fields: vec![
-            field("department", "string", true, "Department id"),
-            field(
-                "id",
-                "string",
-                true,
-                "Service id, unique within the department",
-            ),
-            field("title", "string", true, "Title"),
-            choice(
-                "category",
-                keys(ServiceCategory::ALL, ServiceCategory::key),
-                "Category",
-            ),
-            field("description", "string", false, "What is offered (Markdown)"),
-            field("frequency", "string", false, "How often"),
-            field("section", "string", false, "Responsible office id"),
-            field(
-                "beyond_statutory",
-                "boolean",
-                true,
-                "Offered beyond the department's statutory functions",
-            ),
-        ],
-        primary_key: vec!["department", "id"],
-        // `section` is optional, and Frictionless rejects a composite key that is partly empty, so
-        // (department, section) → sections is guaranteed by `resplist check`, not declared here.
-        foreign_keys: vec![dep_fk()],
-        rows: deps
-            .iter()
-            .flat_map(|d| {
-                d.services.iter().map(|x| x.get_ref()).map(|x| {
-                    vec![
-                        d.id.clone(),
-                        s(&x.id),
-                        s(&x.title),
-                        x.category.get_ref().key().into(),
-                        opt(&x.description),
-                        opt(&x.frequency),
-                        opt(&x.section),
-                        x.beyond_statutory
-                            .as_ref()
-                            .is_some_and(|b| *b.get_ref())
-                            .to_string(),
-                    ]
-                })
-            })
-            .collect(),
-    });
-    out
+/// The path of the table of boundary roles, which holds the lead's role as well as the partners'.
+const ROLES: &[&str] = &["boundaries", "partners"];
+
+/// Every boundary's roles: the lead's (one in `leads` per boundary), then its partners'.
+fn boundary_roles<'a>(d: &'a Department, leads: &'a [Partner], out: &mut Vec<Found<'a>>) {
+    for (b, lead) in d.boundaries.iter().zip(leads) {
+        let b = b.get_ref();
+        let boundary = b.id.get_ref().as_str();
+        out.push(Found {
+            entry: lead,
+            parent: boundary,
+            position: 0,
+            role: LEAD,
+        });
+        for (i, p) in b.partners.get_ref().iter().enumerate() {
+            out.push(Found {
+                entry: p.get_ref(),
+                parent: boundary,
+                position: i + 1,
+                role: PARTNER,
+            });
+        }
+    }
+}
+
+/// The fields of `entity` that are columns: every field but lists of tables, with nested tables'
+/// fields flattened under their key.
+fn flat_fields(entity: &'static Entity, prefix: Option<&'static str>, out: &mut Vec<Column>) {
+    for field in entity.fields {
+        match field.kind {
+            Kind::Entries(_) => {}
+            Kind::Table(nested) => flat_fields(nested(), Some(field.key), out),
+            _ => out.push(Column::Field { prefix, field }),
+        }
+    }
+}
+
+/// One entry found at a table's path, with what its context columns need.
+struct Found<'a> {
+    entry: &'a dyn Described,
+    /// The id of the nearest entry above it with an id.
+    parent: &'a str,
+    /// Its position in its list, from 1.
+    position: usize,
+    /// Its role, in the table of boundary roles.
+    role: &'static str,
+}
+
+/// Walks `path` from `entry`, collecting what is at its end.
+fn entries_at<'a>(
+    entry: &'a dyn Described,
+    parent: &'a str,
+    position: usize,
+    path: &[&str],
+    out: &mut Vec<Found<'a>>,
+) {
+    let Some((first, rest)) = path.split_first() else {
+        out.push(Found {
+            entry,
+            parent,
+            position,
+            role: PARTNER,
+        });
+        return;
+    };
+    let parent = match entry.value("id") {
+        DValue::Text(id) => id,
+        _ => parent,
+    };
+    match entry.value(first) {
+        DValue::Table(table) => entries_at(table, parent, position, rest, out),
+        DValue::Entries(list) => {
+            for (i, item) in list.into_iter().enumerate() {
+                entries_at(item, parent, i + 1, rest, out);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn cell(column: &Column, department: &Department, found: &Found<'_>) -> String {
+    match column {
+        Column::Context(c) => match c.source {
+            Source::Department => department.id.clone(),
+            Source::Parent => found.parent.to_string(),
+            Source::Position => found.position.to_string(),
+            Source::Role => found.role.to_string(),
+        },
+        Column::Field { prefix, field } => {
+            let value = match prefix {
+                Some(p) => match found.entry.value(p) {
+                    DValue::Table(table) => table.value(field.key),
+                    _ => DValue::Absent,
+                },
+                None => found.entry.value(field.key),
+            };
+            text(field, value)
+        }
+    }
+}
+
+/// A value as CSV text: lists of text one per line, lists of ids separated by spaces, enums by
+/// their key, an absent flag as false.
+fn text(field: &Field, value: DValue<'_>) -> String {
+    match value {
+        DValue::Absent if matches!(field.kind, Kind::Bool) => "false".into(),
+        DValue::Absent | DValue::Table(_) | DValue::Entries(_) => String::new(),
+        DValue::Text(t) => t.to_string(),
+        DValue::List(items) if matches!(field.kind, Kind::PowerRefs) => items.join(" "),
+        DValue::List(items) => items.join(TEXT_LIST_SEPARATOR),
+        DValue::Integer(n) => n.to_string(),
+        DValue::Bool(b) => b.to_string(),
+        DValue::Date(d) => d.to_string(),
+        DValue::Choice { key, .. } => key.to_string(),
+    }
 }
