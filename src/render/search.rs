@@ -15,9 +15,10 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::Writer;
-use super::views::{Phone, boundary_url, department_url};
+use super::views::{boundary_url, department_url};
 use crate::index::ListIndex;
-use crate::model::Department;
+use crate::model::describe::{Described, Entity, Kind as FieldKind, Value as DValue};
+use crate::model::{Department, PhoneNumber, Section};
 
 /// What a result is; the number is its code in the index and its place in `KIND_KEYS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -87,165 +88,156 @@ pub fn shard_of(gram: &str, shards: usize) -> usize {
     (h as usize) % shards
 }
 
-/// Every searchable thing of the project, in publication order.
+/// Every searchable thing of the project, in publication order: each department followed by
+/// its offices, duties (each with its work items), regimes and services, then the boundaries.
 pub fn documents(index: &ListIndex<'_>) -> Vec<Doc> {
     let mut docs = Vec::new();
     for d in &index.departments {
-        department_docs(d, &mut docs);
+        let page = department_url(&d.id);
+        let department = Document {
+            d,
+            entry: *d,
+            kind: Kind::Department,
+            url: page.clone(),
+        };
+        docs.push(department.doc());
+        nested_docs(d, *d, &page, &mut docs);
     }
     for (lead, b) in &index.boundaries {
-        let case = b.case.get_ref();
-        let mut body = vec![
-            b.area.get_ref().as_str(),
-            b.lead_duty.get_ref(),
-            case.title.get_ref(),
-            case.scenario.get_ref(),
-        ];
-        body.extend(
-            b.partners
-                .get_ref()
-                .iter()
-                .map(|p| p.get_ref().duty.get_ref().as_str()),
-        );
-        body.extend(
-            case.steps
-                .iter()
-                .map(|s| s.get_ref().action.get_ref().as_str()),
-        );
-        docs.push(Doc {
+        let boundary = Document {
+            d: lead,
+            entry: *b,
             kind: Kind::Boundary,
-            title: b.title.get_ref().clone(),
-            department: lead.display_name().to_string(),
-            office: String::new(),
-            phone: String::new(),
-            tel: String::new(),
             url: boundary_url(b.id.get_ref()),
-            body: body.into_iter().map(str::to_string).collect(),
-        });
+        };
+        docs.push(boundary.doc());
     }
     docs
 }
 
-fn department_docs(d: &Department, docs: &mut Vec<Doc>) {
-    let page = department_url(&d.id);
-    let dept = d.display_name().to_string();
-    let doc = |kind,
-               title: &str,
-               anchor: &str,
-               office: Option<&crate::model::Section>,
-               body: Vec<String>| {
+/// What each kind of model entry is in the search, by its model type; others are not documents
+/// of their own but searched as part of the document they are in.
+fn kind_of(entity: &Entity) -> Option<(Kind, &'static str)> {
+    Some(match entity.key {
+        "section" => (Kind::Office, "section"),
+        "duty" => (Kind::Duty, "duty"),
+        "work-item" => (Kind::WorkItem, "item"),
+        "supervision" => (Kind::Regime, "regime"),
+        "service" => (Kind::Service, "service"),
+        _ => return None,
+    })
+}
+
+/// The documents among the entries of `entry` (a department's offices, duties, …; a duty's work
+/// items), depth first. Boundaries have pages of their own and are documents of the project.
+fn nested_docs(d: &Department, entry: &dyn Described, page: &str, docs: &mut Vec<Doc>) {
+    for (_, value) in entry.values() {
+        let DValue::Entries(entries) = value else {
+            continue;
+        };
+        for (i, nested) in entries.into_iter().enumerate() {
+            let Some((kind, anchor)) = kind_of(nested.entity()) else {
+                continue;
+            };
+            // An entry with an id is found by it; one without, by its place in its parent.
+            let anchor = match nested.value("id") {
+                DValue::Text(id) => format!("{anchor}-{id}"),
+                _ => match entry.value("id") {
+                    DValue::Text(parent) => format!("{anchor}-{parent}-{}", i + 1),
+                    _ => format!("{anchor}-{}", i + 1),
+                },
+            };
+            let document = Document {
+                d,
+                entry: nested,
+                kind,
+                url: format!("{page}#{anchor}"),
+            };
+            docs.push(document.doc());
+            nested_docs(d, nested, page, docs);
+        }
+    }
+}
+
+/// A model entry that is a search document, in its department.
+struct Document<'a> {
+    d: &'a Department,
+    entry: &'a dyn Described,
+    kind: Kind,
+    url: String,
+}
+
+impl Document<'_> {
+    fn doc(&self) -> Doc {
+        let office = self.office();
+        let mut body = Vec::new();
+        searched_texts(self.d, self.entry, self.entry.entity().title, &mut body);
         Doc {
-            kind,
-            title: title.to_string(),
-            department: dept.clone(),
+            kind: self.kind,
+            title: self.entry.title().to_string(),
+            department: self.d.display_name().to_string(),
             office: office.map(|s| s.name.get_ref().clone()).unwrap_or_default(),
             phone: office
                 .map(|s| s.phone.get_ref().clone())
                 .unwrap_or_default(),
             tel: office
-                .map(|s| Phone::new(s.phone.get_ref()).tel)
+                .map(|s| PhoneNumber::tel(s.phone.get_ref()))
                 .unwrap_or_default(),
-            url: if anchor.is_empty() {
-                page.clone()
-            } else {
-                format!("{page}#{anchor}")
-            },
+            url: self.url.clone(),
             body,
         }
-    };
-    let body = [&d.short_name, &d.phone, &d.address, &d.summary]
-        .into_iter()
-        .flatten()
-        .map(|s| s.get_ref().clone())
-        .collect();
-    docs.push(doc(Kind::Department, d.name.get_ref(), "", None, body));
-    for s in &d.sections {
-        let s = s.get_ref();
-        docs.push(doc(
-            Kind::Office,
-            s.name.get_ref(),
-            &format!("section-{}", s.id.get_ref()),
-            Some(s),
-            vec![s.phone.get_ref().clone()],
-        ));
     }
-    for duty in &d.duties {
-        let duty = duty.get_ref();
-        let note = duty.note.iter().map(|n| n.get_ref().clone()).collect();
-        docs.push(doc(
-            Kind::Duty,
-            duty.title.get_ref(),
-            &format!("duty-{}", duty.id.get_ref()),
-            None,
-            note,
-        ));
-        for (i, item) in duty.items.iter().enumerate() {
-            let item = item.get_ref();
-            let mut body: Vec<String> = item.note.iter().map(|n| n.get_ref().clone()).collect();
-            body.extend(
-                item.powers
-                    .iter()
-                    .filter_map(|p| d.power(p.get_ref()))
+
+    /// The office a result shows the phone of: an office itself, or the one an entry names.
+    fn office(&self) -> Option<&Section> {
+        if self.kind == Kind::Office {
+            return match self.entry.value("id") {
+                DValue::Text(id) => self.d.section(id),
+                _ => None,
+            };
+        }
+        self.entry
+            .values()
+            .into_iter()
+            .find_map(|(field, value)| match (field.kind, value) {
+                (FieldKind::SectionRef, DValue::Text(id)) => self.d.section(id),
+                _ => None,
+            })
+    }
+}
+
+/// The texts of `entry` the search indexes besides its title: its searched fields (powers by
+/// their names), and those of the tables nested in it that are part of it: a table of its own
+/// (a mock case), and lists of entries without ids that are not documents themselves (partners,
+/// steps, indicators). Entries with ids (offices, powers, boundaries) are things of their own.
+/// `skip` is the document's title field, indexed as its title.
+fn searched_texts(
+    d: &Department,
+    entry: &dyn Described,
+    skip: Option<&str>,
+    out: &mut Vec<String>,
+) {
+    for (field, value) in entry.values() {
+        match value {
+            DValue::Table(nested) => searched_texts(d, nested, None, out),
+            DValue::Entries(entries) => {
+                for nested in entries {
+                    let entity = nested.entity();
+                    if kind_of(entity).is_none() && !entity.has_id() {
+                        searched_texts(d, nested, None, out);
+                    }
+                }
+            }
+            _ if !field.kind.is_searched() || skip == Some(field.key) => {}
+            DValue::Text(text) => out.push(text.to_string()),
+            DValue::List(ids) if matches!(field.kind, FieldKind::PowerRefs) => out.extend(
+                ids.iter()
+                    .filter_map(|id| d.power(id))
                     .map(|p| p.name.get_ref().clone()),
-            );
-            let anchor = format!("item-{}-{}", duty.id.get_ref(), i + 1);
-            docs.push(doc(
-                Kind::WorkItem,
-                item.text.get_ref(),
-                &anchor,
-                d.section(item.section.get_ref()),
-                body,
-            ));
+            ),
+            DValue::List(texts) => out.extend(texts.iter().map(|t| t.to_string())),
+            _ => {}
         }
-    }
-    for r in &d.supervision {
-        let r = r.get_ref();
-        let mut body: Vec<String> = r
-            .measures
-            .get_ref()
-            .iter()
-            .map(|m| m.get_ref().clone())
-            .collect();
-        body.extend(r.indicators.iter().flat_map(|i| {
-            let i = i.get_ref();
-            [i.name.get_ref().clone(), i.target.get_ref().clone()]
-        }));
-        body.extend(
-            r.procedure
-                .iter()
-                .chain(r.penalty.iter())
-                .map(|t| t.get_ref().clone()),
-        );
-        body.extend(
-            r.power_ids()
-                .filter_map(|p| d.power(p.get_ref()))
-                .map(|p| p.name.get_ref().clone()),
-        );
-        let office = r.section.as_ref().and_then(|s| d.section(s.get_ref()));
-        docs.push(doc(
-            Kind::Regime,
-            r.title.get_ref(),
-            &format!("regime-{}", r.id.get_ref()),
-            office,
-            body,
-        ));
-    }
-    for s in &d.services {
-        let s = s.get_ref();
-        let body: Vec<String> = s
-            .description
-            .iter()
-            .chain(s.frequency.iter())
-            .map(|t| t.get_ref().clone())
-            .collect();
-        let office = s.section.as_ref().and_then(|x| d.section(x.get_ref()));
-        docs.push(doc(
-            Kind::Service,
-            s.title.get_ref(),
-            &format!("service-{}", s.id.get_ref()),
-            office,
-            body,
-        ));
     }
 }
 
