@@ -421,12 +421,12 @@ mod tests {
     #[test]
     fn long_sections_collapse_in_markdown() {
         let change = |n: usize| EntryChange {
-            entity: Entity::WorkItem,
+            entity: Entity::of::<crate::model::WorkItem>(),
             status: Status::Changed,
             key: format!("d01 #{n}"),
             label: "查处偷排污水".into(),
             fields: vec![FieldChange {
-                field: "section",
+                field: "section".into(),
                 old: Some("a".into()),
                 new: Some("b".into()),
             }],

@@ -273,6 +273,16 @@ pub struct Power {
     pub basis: Vec<Spanned<String>>,
 }
 
+impl Power {
+    /// Who exercises the power now, when the list says so.
+    pub fn delegate(&self) -> Option<&str> {
+        self.delegated_to
+            .as_ref()
+            .map(|t| t.get_ref().trim())
+            .filter(|t| !t.is_empty())
+    }
+}
+
 /// A main duty (主要职责) with its legal basis and its specific work items.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, Described)]
 #[entity(key = "duty", name = "duty", zh = "主要职责", title = "title")]
