@@ -10,7 +10,6 @@ pub mod diff;
 pub mod fmt;
 pub mod git;
 pub mod history;
-pub mod index;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -113,8 +113,9 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     Ok(quote! {
         impl crate::model::describe::Described for #name {
             fn description() -> &'static crate::model::describe::Entity {
-                const FIELDS: [crate::model::describe::Field; #count] = [#(#descriptions),*];
-                const ENTITY: crate::model::describe::Entity = crate::model::describe::Entity {
+                // Statics, not consts: one description at one address, however often it is asked for.
+                static FIELDS: [crate::model::describe::Field; #count] = [#(#descriptions),*];
+                static ENTITY: crate::model::describe::Entity = crate::model::describe::Entity {
                     key: #key,
                     name: #label,
                     zh: #zh,

@@ -2,6 +2,7 @@
 //! diagnostics. `check` runs them all and returns every problem, sorted.
 
 mod boundaries;
+mod checked;
 mod fields;
 mod powers;
 mod references;
@@ -11,6 +12,11 @@ use std::path::Path;
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::model::Project;
 use crate::model::Spanned;
+
+pub use checked::{
+    Checked, LinkedBoundary, LinkedDepartment, LinkedDuty, LinkedItem, LinkedRegime, LinkedService,
+    LinkedStep, Unresolved,
+};
 
 /// Every diagnostic for the project: the loader's and the rules', sorted by file and position.
 pub fn check(project: &Project) -> Vec<Diagnostic> {
@@ -34,6 +40,18 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     boundaries::project_wide(project, &mut out);
     diagnostic::sort(&mut out);
     out
+}
+
+/// Every diagnostic, as `check` gives them, and — when none of them is an error — the project
+/// as the renderers take it. `Err` means the rules passed but a reference did not resolve: a bug
+/// in resplist, never something the sources can cause.
+pub fn checked(project: &Project) -> Result<(Vec<Diagnostic>, Option<Checked<'_>>), Unresolved> {
+    let diagnostics = check(project);
+    if diagnostics.iter().any(Diagnostic::is_error) {
+        return Ok((diagnostics, None));
+    }
+    let checked = Checked::new(project)?;
+    Ok((diagnostics, Some(checked)))
 }
 
 /// Turns every warning into an error (`--deny-warnings`).

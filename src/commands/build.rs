@@ -4,77 +4,52 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use crate::check;
+use crate::check::{self, Checked};
 use crate::cli::BuildArgs;
 use crate::diagnostic::Diagnostic;
+use crate::history::HistoryEntry;
 use crate::load;
 use crate::render::{self, output};
 use crate::theme::{self, Theme};
+use crate::timing::phase;
 
 use super::common::print_diagnostics;
 use super::exit;
 
 pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
     let started = Instant::now();
-    let t = crate::timing::phase("load");
+    let t = phase("load");
     let project = load::load(&args.dir)?;
     drop(t);
-    let t = crate::timing::phase("check");
-    let diagnostics = check::check(&project);
+    let t = phase("check");
+    let (diagnostics, checked) = check::checked(&project).map_err(|unresolved| {
+        anyhow::anyhow!(
+            "internal error: every check passed, but {} does not resolve; nothing was built. This is a bug in resplist, please report it with the project",
+            unresolved.0
+        )
+    })?;
     drop(t);
     print_diagnostics(&project.sources, &args.dir, &diagnostics, args.color);
-    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-    if errors > 0 {
+    let Some(checked) = checked else {
+        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
         eprintln!(
             "error: {errors} error{} in the sources; nothing was built and the published site is unchanged (run `resplist check` to see them again)",
             if errors == 1 { "" } else { "s" }
         );
         return Ok(exit::ERRORS);
-    }
-    let build = project
-        .site
-        .as_ref()
-        .and_then(|s| s.build.as_ref())
-        .map(|b| b.get_ref());
-    let output = args.output.clone().unwrap_or_else(|| {
-        project.root.join(
-            build
-                .and_then(|b| b.output.as_ref())
-                .map_or("public", |o| o.get_ref().as_str()),
-        )
-    });
-    let destination = output::destination(&output, &project.root, args.force)?;
-    let theme_dir = theme::theme_dir(
-        args.theme.as_deref(),
-        build
-            .and_then(|b| b.theme.as_ref())
-            .map(|t| t.get_ref().as_str()),
-        &project.root,
-    );
-    let theme = Theme::load(theme_dir.as_deref())?;
-    let history = match build
-        .and_then(|b| b.history.as_ref())
-        .map(|h| *h.get_ref() as usize)
-        .filter(|n| *n > 0)
-    {
-        Some(limit) => match crate::history::entries(&project.root, limit) {
-            Ok(entries) => Some(entries),
-            Err(err) => {
-                eprintln!("warning: no change-history page: {err:#}");
-                None
-            }
-        },
-        None => None,
     };
+    let destination = output::destination(&output_dir(args, &checked), &project.root, args.force)?;
+    let theme = theme(args, &checked)?;
+    let history = history(&checked);
     let staging = destination.stage()?;
-    let stats = match render::render(&project, &theme, &staging, history.as_deref()) {
+    let stats = match render::render(&checked, &theme, &staging, history.as_deref()) {
         Ok(stats) => stats,
         Err(err) => {
             destination.discard(&staging);
             return Err(err.context("the build failed; the published site is unchanged"));
         }
     };
-    let t = crate::timing::phase("publish");
+    let t = phase("publish");
     destination.publish(&staging)?;
     drop(t);
     if !args.quiet {
@@ -89,6 +64,45 @@ pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
         );
     }
     Ok(exit::OK)
+}
+
+/// `--output`, else `[build] output`, else `public/` in the project.
+fn output_dir(args: &BuildArgs, checked: &Checked<'_>) -> PathBuf {
+    args.output.clone().unwrap_or_else(|| {
+        let configured = checked.build().and_then(|b| b.output.as_ref());
+        checked
+            .project()
+            .root
+            .join(configured.map_or("public", |o| o.get_ref().as_str()))
+    })
+}
+
+/// The built-in theme, overridden by `--theme` or `[build] theme`.
+fn theme(args: &BuildArgs, checked: &Checked<'_>) -> anyhow::Result<Theme> {
+    let configured = checked.build().and_then(|b| b.theme.as_ref());
+    let dir = theme::theme_dir(
+        args.theme.as_deref(),
+        configured.map(|t| t.get_ref().as_str()),
+        &checked.project().root,
+    );
+    Theme::load(dir.as_deref())
+}
+
+/// The latest adjustments for the change-history page, when `[build] history` asks for it;
+/// without git history the site is built without the page, with a warning.
+fn history(checked: &Checked<'_>) -> Option<Vec<HistoryEntry>> {
+    let limit = checked
+        .build()
+        .and_then(|b| b.history.as_ref())
+        .map(|h| *h.get_ref() as usize)
+        .filter(|n| *n > 0)?;
+    match crate::history::entries(&checked.project().root, limit) {
+        Ok(entries) => Some(entries),
+        Err(err) => {
+            eprintln!("warning: no change-history page: {err:#}");
+            None
+        }
+    }
 }
 
 fn warnings_note(diagnostics: &[Diagnostic]) -> String {

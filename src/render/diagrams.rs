@@ -4,8 +4,7 @@
 
 use std::fmt::Write as _;
 
-use super::pages::escape_html as esc;
-use super::views::{BoundaryView, Counts, DepartmentRef};
+use super::html::escape_html as esc;
 use crate::text::is_wide;
 
 const FONT: f32 = 12.0;
@@ -74,116 +73,138 @@ fn text_lines(svg: &mut String, x: f32, y: f32, lines: &[String], class: &str) {
     svg.push_str("</text>");
 }
 
+/// A mock case as the swimlane shows it.
+pub struct Swimlane<'a> {
+    /// Unique on the page: the SVG's ids derive from it.
+    pub id: &'a str,
+    pub title: &'a str,
+    pub description: &'a str,
+    /// One lane per department, the lead's first.
+    pub lanes: Vec<Lane<'a>>,
+    pub steps: Vec<Step<'a>>,
+}
+
+pub struct Lane<'a> {
+    /// 牵头 or 协办, in the site's language.
+    pub role: &'a str,
+    pub name: &'a str,
+}
+
+pub struct Step<'a> {
+    pub number: usize,
+    /// The lane of the department that acts (0: the lead).
+    pub lane: usize,
+    pub name: &'a str,
+    pub action: &'a str,
+}
+
 /// The mock case as a swimlane: one lane per department, the lead's first and marked, each step
 /// a box in its department's lane, in order from left to right, joined by arrows.
-pub fn swimlane(
-    b: &BoundaryView,
-    title: &str,
-    description: &str,
-    lead_word: &str,
-    partner_word: &str,
-) -> String {
-    const LABEL_W: f32 = 112.0;
-    const COL_W: f32 = 148.0;
-    const BOX_W: f32 = 134.0;
-    const LANE_H: f32 = 90.0;
-    const BOX_H: f32 = 76.0;
-    let mut lanes: Vec<&DepartmentRef> = vec![&b.lead];
-    lanes.extend(b.partners.iter().map(|p| &p.department));
-    let lane_of = |id: &str| lanes.iter().position(|d| d.id == id).unwrap_or(0);
-    let width = LABEL_W + COL_W * b.steps.len().max(1) as f32 + 8.0;
-    let height = LANE_H * lanes.len() as f32 + 2.0;
-    let id = format!("swimlane-{}", b.id);
+pub fn swimlane(s: &Swimlane<'_>) -> String {
+    let width = LANE_LABEL_W + STEP_COL_W * s.steps.len().max(1) as f32 + 8.0;
+    let height = LANE_H * s.lanes.len() as f32 + 2.0;
+    let id = format!("swimlane-{}", s.id);
     let mut svg = String::new();
     let _ = write!(
         svg,
         r#"<svg class="swimlane" xmlns="http://www.w3.org/2000/svg" viewBox="0 0 {width} {height}" width="{width}" height="{height}" role="img" aria-labelledby="{id}-t {id}-d"><title id="{id}-t">{}</title><desc id="{id}-d">{}</desc>"#,
-        esc(title),
-        esc(description)
+        esc(s.title),
+        esc(s.description)
     );
     let _ = write!(
         svg,
         r#"<defs><marker id="{id}-arrow" viewBox="0 0 10 10" refX="9" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0 0L10 5L0 10z" class="arrowhead"/></marker></defs>"#
     );
-    for (i, dept) in lanes.iter().enumerate() {
-        let y = LANE_H * i as f32;
-        let class = if i == 0 {
-            "lane lane-lead"
-        } else if i % 2 == 0 {
-            "lane lane-even"
-        } else {
-            "lane"
-        };
-        let _ = write!(
-            svg,
-            r#"<rect class="{class}" x="0" y="{y}" width="{width}" height="{LANE_H}"/>"#
-        );
-        let role = if i == 0 { lead_word } else { partner_word };
-        let mut label = vec![role.to_string()];
-        label.extend(wrap(&dept.short_name, (LABEL_W - 16.0) / FONT, 2));
-        text_lines(
-            &mut svg,
-            8.0,
-            y + 24.0,
-            &label,
-            if i == 0 {
-                "lane-label lead"
-            } else {
-                "lane-label"
-            },
-        );
+    for (i, lane) in s.lanes.iter().enumerate() {
+        lane_row(&mut svg, i, lane, width);
     }
-    let boxes: Vec<(f32, f32)> = b
+    let boxes: Vec<(f32, f32)> = s
         .steps
         .iter()
         .enumerate()
-        .map(|(i, s)| {
+        .map(|(i, step)| {
             (
-                LABEL_W + COL_W * i as f32,
-                LANE_H * lane_of(&s.department.id) as f32 + (LANE_H - BOX_H) / 2.0,
+                LANE_LABEL_W + STEP_COL_W * i as f32,
+                LANE_H * step.lane as f32 + (LANE_H - STEP_H) / 2.0,
             )
         })
         .collect();
     for pair in boxes.windows(2) {
         let ((x1, y1), (x2, y2)) = (pair[0], pair[1]);
-        let (sx, sy, ex, ey) = (x1 + BOX_W, y1 + BOX_H / 2.0, x2 - 2.0, y2 + BOX_H / 2.0);
+        let (sx, sy, ex, ey) = (x1 + STEP_W, y1 + STEP_H / 2.0, x2 - 2.0, y2 + STEP_H / 2.0);
         let mid = (sx + ex) / 2.0;
         let _ = write!(
             svg,
             r#"<path class="flow" d="M{sx} {sy}H{mid}V{ey}H{ex}" marker-end="url(#{id}-arrow)"/>"#
         );
     }
-    for (step, (x, y)) in b.steps.iter().zip(&boxes) {
-        let class = if step.is_lead {
-            "step step-lead"
-        } else {
-            "step"
-        };
-        let _ = write!(
-            svg,
-            r#"<g><title>{}. {}：{}</title><rect class="{class}" x="{x}" y="{y}" width="{BOX_W}" height="{BOX_H}" rx="4"/>"#,
-            step.number,
-            esc(&step.department.short_name),
-            esc(&step.action)
-        );
-        // The heading fits one line of the box, like the three lines of the action under it.
-        let mut lines = wrap(
-            &format!("{}. {}", step.number, step.department.short_name),
-            (BOX_W - 14.0) / FONT,
-            1,
-        );
-        lines.extend(wrap(&step.action, (BOX_W - 14.0) / FONT, 3));
-        text_lines(&mut svg, x + 7.0, y + 17.0, &lines, "step-text");
-        svg.push_str("</g>");
+    for (step, at) in s.steps.iter().zip(boxes) {
+        step_box(&mut svg, step, at);
     }
     svg.push_str("</svg>");
     svg
 }
 
+const LANE_LABEL_W: f32 = 112.0;
+const STEP_COL_W: f32 = 148.0;
+const STEP_W: f32 = 134.0;
+const LANE_H: f32 = 90.0;
+const STEP_H: f32 = 76.0;
+
+/// A lane's band and its label: the role, then the department's name.
+fn lane_row(svg: &mut String, i: usize, lane: &Lane<'_>, width: f32) {
+    let y = LANE_H * i as f32;
+    let class = if i == 0 {
+        "lane lane-lead"
+    } else if i.is_multiple_of(2) {
+        "lane lane-even"
+    } else {
+        "lane"
+    };
+    let _ = write!(
+        svg,
+        r#"<rect class="{class}" x="0" y="{y}" width="{width}" height="{LANE_H}"/>"#
+    );
+    let mut label = vec![lane.role.to_string()];
+    label.extend(wrap(lane.name, (LANE_LABEL_W - 16.0) / FONT, 2));
+    let class = if i == 0 {
+        "lane-label lead"
+    } else {
+        "lane-label"
+    };
+    text_lines(svg, 8.0, y + 24.0, &label, class);
+}
+
+/// A step's box: its number and department on the first line, its action below.
+fn step_box(svg: &mut String, step: &Step<'_>, (x, y): (f32, f32)) {
+    let class = if step.lane == 0 {
+        "step step-lead"
+    } else {
+        "step"
+    };
+    let _ = write!(
+        svg,
+        r#"<g><title>{}. {}：{}</title><rect class="{class}" x="{x}" y="{y}" width="{STEP_W}" height="{STEP_H}" rx="4"/>"#,
+        step.number,
+        esc(step.name),
+        esc(step.action)
+    );
+    // The heading fits one line of the box, like the three lines of the action under it.
+    let mut lines = wrap(
+        &format!("{}. {}", step.number, step.name),
+        (STEP_W - 14.0) / FONT,
+        1,
+    );
+    lines.extend(wrap(step.action, (STEP_W - 14.0) / FONT, 3));
+    text_lines(svg, x + 7.0, y + 17.0, &lines, "step-text");
+    svg.push_str("</g>");
+}
+
 /// Bars of each department's duties, work items, regimes and services, each column scaled to
 /// its own largest value.
+/// `rows` are each department's short name and its four counts.
 pub fn counts_chart(
-    rows: &[(&DepartmentRef, &Counts)],
+    rows: &[(&str, [usize; 4])],
     columns: [&str; 4],
     title: &str,
     description: &str,
@@ -193,10 +214,9 @@ pub fn counts_chart(
     const BAR_MAX: f32 = 112.0;
     const ROW_H: f32 = 24.0;
     const HEAD_H: f32 = 28.0;
-    let values = |c: &Counts| [c.duties, c.items, c.supervision, c.services];
     let mut max = [1usize; 4];
-    for (_, c) in rows {
-        for (m, v) in max.iter_mut().zip(values(c)) {
+    for (_, values) in rows {
+        for (m, &v) in max.iter_mut().zip(values) {
             *m = (*m).max(v);
         }
     }
@@ -217,7 +237,7 @@ pub fn counts_chart(
             esc(name)
         );
     }
-    for (i, (dept, counts)) in rows.iter().enumerate() {
+    for (i, (name, values)) in rows.iter().enumerate() {
         let y = HEAD_H + ROW_H * i as f32;
         if i % 2 == 1 {
             let _ = write!(
@@ -225,14 +245,14 @@ pub fn counts_chart(
                 r#"<rect class="chart-band" x="0" y="{y}" width="{width}" height="{ROW_H}"/>"#
             );
         }
-        let label = wrap(&dept.short_name, (LABEL_W - 12.0) / FONT, 1);
+        let label = wrap(name, (LABEL_W - 12.0) / FONT, 1);
         let _ = write!(
             svg,
             r#"<text class="chart-label" x="4" y="{}">{}</text>"#,
             y + 16.0,
             esc(&label.concat())
         );
-        for (k, (v, m)) in values(counts).into_iter().zip(max).enumerate() {
+        for (k, (&v, m)) in values.iter().zip(max).enumerate() {
             let x = LABEL_W + COL_W * k as f32;
             let w = (BAR_MAX * v as f32 / m as f32).max(1.0);
             let _ = write!(

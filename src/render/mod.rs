@@ -1,155 +1,72 @@
-//! The published output: site pages, print edition, open data. Each renderer reads the checked
-//! model (through views) and writes files into a staging directory that `output` swaps in.
+//! The published output of a checked project, as a flat list of outputs: the pages, the print
+//! edition, the search index, open data, the 404 page, the sitemap and the static files. Each
+//! output is a function in its own module that reads the views or the checked project and
+//! writes files into a staging directory, which `output` swaps in.
 
-pub mod diagrams;
+mod diagrams;
+mod html;
 pub mod markdown;
 pub mod opendata;
 pub mod output;
-pub mod pages;
+mod pages;
 mod print;
 pub mod search;
+mod sitemap;
+mod statics;
 pub mod views;
+mod writer;
 
-use std::collections::HashSet;
-use std::fs;
-use std::path::{Path, PathBuf};
-use std::sync::Mutex;
-use std::sync::atomic::{AtomicU64, AtomicUsize, Ordering};
-use std::sync::mpsc::{SyncSender, sync_channel};
-use std::thread::JoinHandle;
+use std::path::Path;
 
-use anyhow::Context;
+pub use html::escape_html;
+pub use writer::{Stats, Writer};
 
+use crate::check::Checked;
 use crate::history::HistoryEntry;
-use crate::model::Project;
 use crate::theme::Theme;
-
-/// What a build wrote.
-#[derive(Debug, Default, Clone, Copy)]
-pub struct Stats {
-    pub pages: usize,
-    pub files: usize,
-    pub bytes: u64,
-}
-
-/// Writes files under one directory and counts them. Pages are rendered on every core, but
-/// one thread does all the writing: threads creating files in the same folder contend for its
-/// lock in the kernel (ext4 spins on it), which cost more than the rendering they overlapped.
-/// A file for the writer thread: where, and what.
-type Job = (PathBuf, Vec<u8>);
-
-pub struct Writer {
-    root: PathBuf,
-    queue: Mutex<Option<SyncSender<Job>>>,
-    worker: Mutex<Option<JoinHandle<anyhow::Result<()>>>>,
-    folders: Mutex<HashSet<PathBuf>>,
-    files: AtomicUsize,
-    pages: AtomicUsize,
-    bytes: AtomicU64,
-}
-
-impl Writer {
-    pub fn new(root: PathBuf) -> Writer {
-        let (queue, jobs) = sync_channel::<Job>(256);
-        let worker = std::thread::spawn(move || -> anyhow::Result<()> {
-            for (path, contents) in jobs {
-                fs::write(&path, contents)
-                    .with_context(|| format!("cannot write `{}`", path.display()))?;
-            }
-            Ok(())
-        });
-        Writer {
-            root,
-            queue: Mutex::new(Some(queue)),
-            worker: Mutex::new(Some(worker)),
-            folders: Mutex::new(HashSet::new()),
-            files: AtomicUsize::new(0),
-            pages: AtomicUsize::new(0),
-            bytes: AtomicU64::new(0),
-        }
-    }
-
-    /// Queues one file for writing; safe to call from several threads at once. Errors surface
-    /// from `finish`.
-    pub fn write(&self, path: &str, contents: &[u8]) -> anyhow::Result<()> {
-        let full = self.path(path)?;
-        self.count(path, contents.len() as u64);
-        let queue = self.queue.lock().ok().and_then(|q| q.clone());
-        match queue {
-            Some(queue) if queue.send((full.clone(), contents.to_vec())).is_ok() => Ok(()),
-            // The writer stopped on an error: `finish` reports it.
-            _ => fs::write(&full, contents)
-                .with_context(|| format!("cannot write `{}`", full.display())),
-        }
-    }
-
-    /// Counts a file written some other way (streamed).
-    pub fn count(&self, path: &str, bytes: u64) {
-        self.files.fetch_add(1, Ordering::Relaxed);
-        self.bytes.fetch_add(bytes, Ordering::Relaxed);
-        if path.ends_with(".html") {
-            self.pages.fetch_add(1, Ordering::Relaxed);
-        }
-    }
-
-    /// Where `path` goes, its folders created (each once).
-    pub fn path(&self, path: &str) -> anyhow::Result<PathBuf> {
-        let full = self.root.join(path);
-        if let Some(parent) = full.parent() {
-            let known = self.folders.lock().is_ok_and(|f| f.contains(parent));
-            if !known {
-                fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create `{}`", parent.display()))?;
-                if let Ok(mut folders) = self.folders.lock() {
-                    folders.insert(parent.to_path_buf());
-                }
-            }
-        }
-        Ok(full)
-    }
-
-    /// Waits until every queued file is written; the first error, if any.
-    pub fn finish(&self) -> anyhow::Result<Stats> {
-        if let Ok(mut queue) = self.queue.lock() {
-            queue.take();
-        }
-        let worker = self.worker.lock().ok().and_then(|mut w| w.take());
-        if let Some(worker) = worker {
-            worker
-                .join()
-                .map_err(|_| anyhow::anyhow!("the file writer stopped unexpectedly"))??;
-        }
-        Ok(self.stats())
-    }
-
-    pub fn stats(&self) -> Stats {
-        Stats {
-            files: self.files.load(Ordering::Relaxed),
-            pages: self.pages.load(Ordering::Relaxed),
-            bytes: self.bytes.load(Ordering::Relaxed),
-        }
-    }
-}
-
-impl Drop for Writer {
-    fn drop(&mut self) {
-        let _ = self.finish();
-    }
-}
+use crate::timing::phase;
 
 /// Renders the whole site of a checked project into `dir` (which must exist and be empty).
 /// `history`, when given, adds the change-history page.
 pub fn render(
-    project: &Project,
+    checked: &Checked<'_>,
     theme: &Theme,
     dir: &Path,
     history: Option<&[HistoryEntry]>,
 ) -> anyhow::Result<Stats> {
     let out = Writer::new(dir.to_path_buf());
-    pages::render(project, theme, history, &out)?;
-    let t = crate::timing::phase("opendata");
-    opendata::render(project, &out)?;
+    let words = html::Words::new(theme.strings(checked.language())?);
+    let t = phase("views");
+    let views = views::Views::build(checked, &words, history.is_some());
     drop(t);
-    let _t = crate::timing::phase("flush");
+    let html = html::Html::new(theme, &words, &views.site, base_url(checked))?;
+    let pages = pages::list(&views, &words, history);
+
+    let t = phase("pages");
+    pages::render(&html, &pages, &out)?;
+    drop(t);
+    let t = phase("search");
+    search::render(checked, &words, &out)?;
+    drop(t);
+    let t = phase("print");
+    print::render(&html, &views, &out)?;
+    drop(t);
+    let t = phase("opendata");
+    opendata::render(checked, &out)?;
+    drop(t);
+    pages::not_found(&html, theme, &words, &out)?;
+    sitemap::render(&html, &pages, &out)?;
+    statics::render(theme, &out)?;
+
+    let _t = phase("flush");
     out.finish()
+}
+
+/// The site's published address, ending in `/`, for canonical links and the sitemap.
+fn base_url(checked: &Checked<'_>) -> Option<String> {
+    checked
+        .site()
+        .base_url
+        .as_ref()
+        .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')))
 }

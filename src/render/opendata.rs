@@ -5,9 +5,8 @@
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::Writer;
-use crate::index::ListIndex;
-use crate::model::Project;
+use super::writer::Writer;
+use crate::check::Checked;
 use crate::model::describe::{Described, Entity, Field, Kind, Value as DValue};
 use crate::model::{Department, Partner, Totals};
 
@@ -25,20 +24,20 @@ struct Document<'a> {
     departments: Vec<&'a Department>,
 }
 
-pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
-    let index = ListIndex::new(project);
-    let site = project.site.as_ref().map(|s| s.site.get_ref());
+pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
+    let site = checked.site();
+    let departments: Vec<&Department> = checked.departments().iter().map(|d| d.model).collect();
     let document = Document {
         format: "resplist/1",
         site: json!({
-            "title": site.map(|s| s.title.get_ref()),
-            "jurisdiction": site.map(|s| s.jurisdiction.get_ref()),
-            "language": project.language().key(),
-            "published": site.and_then(|s| s.published.as_ref()).map(|d| d.get_ref().to_string()),
-            "base_url": site.and_then(|s| s.base_url.as_ref()).map(|u| u.get_ref()),
+            "title": site.title.get_ref(),
+            "jurisdiction": site.jurisdiction.get_ref(),
+            "language": checked.language().key(),
+            "published": site.published.as_ref().map(|d| d.get_ref().to_string()),
+            "base_url": site.base_url.as_ref().map(|u| u.get_ref()),
         }),
-        totals: Totals::of(&project.departments),
-        departments: index.departments.clone(),
+        totals: checked.totals(),
+        departments: departments.clone(),
     };
     out.write("opendata/resplist.json", &serde_json::to_vec(&document)?)?;
 
@@ -54,7 +53,7 @@ pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
             .terminator(csv::Terminator::CRLF)
             .from_writer(Vec::new());
         csv.write_record(columns.iter().map(Column::name))?;
-        for row in table.rows(&index.departments, &columns) {
+        for row in table.rows(&departments, &columns) {
             csv.write_record(&row)?;
         }
         let bytes = csv
@@ -66,7 +65,7 @@ pub fn render(project: &Project, out: &Writer) -> anyhow::Result<()> {
     let package = json!({
         "profile": "tabular-data-package",
         "name": "resplist",
-        "title": site.map(|s| s.title.get_ref()),
+        "title": site.title.get_ref(),
         "description": "A government responsibility list (责任清单) published with resplist: departments, their offices, duties and work items, power-list entries, duty boundaries with mock cases, supervision regimes and public services. Lists of text (legal bases, measures) are separated by line breaks; lists of ids by spaces.",
         "licenses": [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"}],
         "resources": resources,

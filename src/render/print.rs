@@ -1,7 +1,7 @@
 //! The print edition, streamed: `print.html` holds the whole list, and when the list is longer
-//! than one county's (more than `VOLUME` departments) `print/volume-NN.html` splits it into
-//! volumes a print shop can handle. Each department and each group of the closing chapters is
-//! rendered once, in parallel, and written in order, so no whole document is ever held in memory.
+//! than one county's `print/volume-NN.html` splits it into volumes a print shop can handle. Each
+//! department and each group of the closing chapters is rendered once, in parallel, and written
+//! in order, so no whole document is ever held in memory.
 
 use std::collections::HashSet;
 use std::fs::File;
@@ -12,11 +12,11 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::pages::Renderer;
-use super::views::{BoundaryView, DepartmentView, Group, RegimeView, ServiceView};
-
-/// Departments per volume: about one county's list.
-const VOLUME: usize = 40;
+use super::html::Html;
+use super::views::{
+    BoundaryView, DepartmentRef, DepartmentView, Group, RegimeView, ServiceView, Views, Volume,
+};
+use super::writer::Writer;
 
 #[derive(Serialize)]
 struct TocEntry<'a> {
@@ -24,6 +24,7 @@ struct TocEntry<'a> {
     name: &'a str,
 }
 
+/// Which closing chapters a document has.
 #[derive(Serialize, Default)]
 struct Parts {
     boundaries: bool,
@@ -31,134 +32,113 @@ struct Parts {
     services: bool,
 }
 
-/// A volume's link and label, for the home page.
-#[derive(Debug, Clone, Serialize)]
-pub struct Volume {
-    pub url: String,
-    pub label: String,
+/// The closing chapters of a document: boundaries (by area), regimes and services (by category).
+struct Chapters<'v> {
+    boundaries: Vec<&'v BoundaryView>,
+    regimes: Vec<Group<&'v RegimeView>>,
+    services: Vec<Group<&'v ServiceView>>,
 }
 
-/// The volumes the print edition is split into (none for a list of one county's size).
-pub(super) fn volumes(
-    departments: &[DepartmentView],
-    words: &std::collections::BTreeMap<String, String>,
-) -> Vec<Volume> {
-    if departments.len() <= VOLUME {
-        return Vec::new();
+impl Chapters<'_> {
+    fn parts(&self) -> Parts {
+        Parts {
+            boundaries: !self.boundaries.is_empty(),
+            supervision: !self.regimes.is_empty(),
+            services: !self.services.is_empty(),
+        }
     }
-    let total = departments.len().div_ceil(VOLUME);
-    departments
-        .chunks(VOLUME)
-        .enumerate()
-        .map(|(v, members)| {
-            let n = words.get("volume").map_or_else(
-                || format!("{}/{total}", v + 1),
-                |w| {
-                    w.replace("{n}", &(v + 1).to_string())
-                        .replace("{total}", &total.to_string())
-                },
-            );
-            let (first, last) = (&members[0].link.name, &members[members.len() - 1].link.name);
-            Volume {
-                url: format!("print/volume-{:02}.html", v + 1),
-                label: format!("{n}：{first} — {last}"),
-            }
-        })
-        .collect()
 }
 
-pub(super) fn render(
-    r: &Renderer<'_>,
-    volumes: &[Volume],
-    departments: &[DepartmentView],
-    boundaries: &[&BoundaryView],
-    regimes: &[Group<&RegimeView>],
-    services: &[Group<&ServiceView>],
-) -> anyhow::Result<()> {
-    let all: Vec<&DepartmentView> = departments.iter().collect();
-    let mut whole = Document::open(
-        r,
-        "print.html",
-        0,
-        None,
-        &all,
-        parts(boundaries, regimes, services),
-    )?;
+pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
+    let by_area = views.by_area();
+    let chapters = Chapters {
+        boundaries: by_area
+            .iter()
+            .flat_map(|g| g.entries.iter().copied())
+            .collect(),
+        regimes: views.regimes(),
+        services: views.services(),
+    };
+    let all: Vec<&DepartmentView> = views.departments.iter().collect();
+    let mut whole = Document::open(html, out, "print.html", None, &all, chapters.parts())?;
     // A volume's departments at a time: rendered in parallel, written to the whole edition and
     // to their volume, then dropped, so memory holds one volume's pages, not the province's.
-    let batch = if volumes.is_empty() {
-        departments.len().max(1)
+    let batches: Vec<std::ops::Range<usize>> = if views.volumes.is_empty() {
+        std::iter::once(0..views.departments.len()).collect()
     } else {
-        VOLUME
+        views
+            .volumes
+            .iter()
+            .map(|v| v.departments.clone())
+            .collect()
     };
-    for (v, members) in departments.chunks(batch).enumerate() {
-        let chunks: Vec<String> = members
+    for (v, batch) in batches.into_iter().enumerate() {
+        let members = views.departments.get(batch).unwrap_or_default();
+        let pages: Vec<String> = members
             .par_iter()
             .map(|d| {
                 let mut cx = Context::new();
                 cx.insert("department", d);
-                r.fragment("print_department.html", 0, cx)
+                html.fragment("print_department.html", 0, cx)
             })
             .collect::<anyhow::Result<_>>()?;
-        for chunk in &chunks {
-            whole.push(chunk)?;
+        for page in &pages {
+            whole.push(page)?;
         }
-        if let Some(volume) = volumes.get(v) {
-            volume_document(r, volume, members, &chunks, boundaries, regimes, services)?;
+        if let Some(volume) = views.volumes.get(v) {
+            volume_document(html, out, volume, members, &pages, &chapters)?;
         }
     }
-    whole.close(&chapters(r, 0, boundaries, regimes, services)?)
+    whole.close(&render_chapters(html, 0, &chapters)?)
 }
 
 /// One volume: its departments' pages, the boundaries they take part in, their regimes and
 /// services; departments of other volumes are named, not linked.
 fn volume_document(
-    r: &Renderer<'_>,
+    html: &Html,
+    out: &Writer,
     volume: &Volume,
     members: &[DepartmentView],
-    chunks: &[String],
-    boundaries: &[&BoundaryView],
-    regimes: &[Group<&RegimeView>],
-    services: &[Group<&ServiceView>],
+    pages: &[String],
+    all: &Chapters<'_>,
 ) -> anyhow::Result<()> {
     let present: HashSet<&str> = members.iter().map(|d| d.link.id.as_str()).collect();
-    let mine: Vec<&BoundaryView> = boundaries
+    let here = |d: &DepartmentRef| present.contains(d.id.as_str());
+    let boundaries: Vec<BoundaryView> = all
+        .boundaries
         .iter()
-        .copied()
-        .filter(|b| {
-            present.contains(b.lead.id.as_str())
-                || b.partners
-                    .iter()
-                    .any(|p| present.contains(p.department.id.as_str()))
+        .filter(|b| here(&b.lead) || b.partners.iter().any(|p| here(&p.department)))
+        .map(|b| {
+            let mut b = (*b).clone();
+            for d in std::iter::once(&mut b.lead)
+                .chain(b.partners.iter_mut().map(|p| &mut p.department))
+                .chain(b.steps.iter_mut().map(|s| &mut s.department))
+            {
+                d.linkable = present.contains(d.id.as_str());
+            }
+            b
         })
         .collect();
-    let regimes = subset(regimes, |e| present.contains(e.department.id.as_str()));
-    let services = subset(services, |e| present.contains(e.department.id.as_str()));
-    let closing: Vec<String> = chapters(r, 1, &mine, &regimes, &services)?
-        .iter()
-        .map(|part| unlink_absent(part, &present))
-        .collect();
+    // A regime or service is in the volume of its department, so its link always resolves.
+    let chapters = Chapters {
+        boundaries: boundaries.iter().collect(),
+        regimes: subset(&all.regimes, |e| here(&e.department)),
+        services: subset(&all.services, |e| here(&e.department)),
+    };
     let toc: Vec<&DepartmentView> = members.iter().collect();
+    let closing = render_chapters(html, 1, &chapters)?;
     let mut doc = Document::open(
-        r,
+        html,
+        out,
         &volume.url,
-        1,
         Some(&volume.label),
         &toc,
-        parts(&mine, &regimes, &services),
+        chapters.parts(),
     )?;
-    for chunk in chunks {
-        doc.push(chunk)?;
+    for page in pages {
+        doc.push(page)?;
     }
     doc.close(&closing)
-}
-
-fn parts<B, R, S>(boundaries: &[B], regimes: &[Group<R>], services: &[Group<S>]) -> Parts {
-    Parts {
-        boundaries: !boundaries.is_empty(),
-        supervision: !regimes.is_empty(),
-        services: !services.is_empty(),
-    }
 }
 
 fn subset<T: Clone>(groups: &[Group<T>], keep: impl Fn(&T) -> bool) -> Vec<Group<T>> {
@@ -175,72 +155,65 @@ fn subset<T: Clone>(groups: &[Group<T>], keep: impl Fn(&T) -> bool) -> Vec<Group
 
 /// The closing chapters, one rendered group at a time (in parallel): the boundaries, then the
 /// regimes by category, then the services by category.
-fn chapters(
-    r: &Renderer<'_>,
+fn render_chapters(
+    html: &Html,
     depth: usize,
-    boundaries: &[&BoundaryView],
-    regimes: &[Group<&RegimeView>],
-    services: &[Group<&ServiceView>],
+    chapters: &Chapters<'_>,
 ) -> anyhow::Result<Vec<String>> {
     let mut jobs: Vec<Context> = Vec::new();
-    if !boundaries.is_empty() {
+    if !chapters.boundaries.is_empty() {
         let mut cx = Context::new();
         cx.insert("part", "boundaries");
-        cx.insert("entries", boundaries);
+        cx.insert("entries", &chapters.boundaries);
         cx.insert("first", &true);
         cx.insert("last", &true);
         jobs.push(cx);
     }
-    for (part, groups) in [
-        (
-            "supervision",
-            regimes
-                .iter()
-                .map(|g| (g.title.as_str(), serde_json::to_value(&g.entries)))
-                .collect::<Vec<_>>(),
-        ),
-        (
-            "services",
-            services
-                .iter()
-                .map(|g| (g.title.as_str(), serde_json::to_value(&g.entries)))
-                .collect(),
-        ),
-    ] {
-        let count = groups.len();
-        for (i, (title, entries)) in groups.into_iter().enumerate() {
-            let mut cx = Context::new();
-            cx.insert("part", part);
-            cx.insert("title", title);
-            cx.insert("entries", &entries?);
-            cx.insert("first", &(i == 0));
-            cx.insert("last", &(i + 1 == count));
-            jobs.push(cx);
-        }
-    }
+    group_jobs(&mut jobs, "supervision", &chapters.regimes)?;
+    group_jobs(&mut jobs, "services", &chapters.services)?;
     jobs.into_par_iter()
-        .map(|cx| r.fragment("print_group.html", depth, cx))
+        .map(|cx| html.fragment("print_group.html", depth, cx))
         .collect()
 }
 
+/// One job per group of a chapter, the first opening the chapter and the last closing it.
+fn group_jobs<T: Serialize>(
+    jobs: &mut Vec<Context>,
+    part: &str,
+    groups: &[Group<T>],
+) -> anyhow::Result<()> {
+    for (i, group) in groups.iter().enumerate() {
+        let mut cx = Context::new();
+        cx.insert("part", part);
+        cx.insert("title", &group.title);
+        cx.insert("entries", &serde_json::to_value(&group.entries)?);
+        cx.insert("first", &(i == 0));
+        cx.insert("last", &(i + 1 == groups.len()));
+        jobs.push(cx);
+    }
+    Ok(())
+}
+
 /// A print document being written through a buffer: start, department pages, chapters, end.
-struct Document<'r, 'a> {
-    r: &'r Renderer<'a>,
+struct Document<'a> {
+    html: &'a Html,
+    out: &'a Writer,
     path: String,
     depth: usize,
     w: BufWriter<File>,
     bytes: u64,
 }
 
-impl<'r, 'a> Document<'r, 'a> {
+impl<'a> Document<'a> {
     fn open(
-        r: &'r Renderer<'a>,
+        html: &'a Html,
+        out: &'a Writer,
         path: &str,
-        depth: usize,
         volume: Option<&str>,
         departments: &[&DepartmentView],
         parts: Parts,
     ) -> anyhow::Result<Self> {
+        let depth = path.matches('/').count();
         let toc: Vec<TocEntry> = departments
             .iter()
             .map(|d| TocEntry {
@@ -252,15 +225,16 @@ impl<'r, 'a> Document<'r, 'a> {
         cx.insert("departments", &toc);
         cx.insert("parts", &parts);
         cx.insert("volume", &volume);
-        if let Some(base) = &r.base_url {
-            cx.insert("canonical", &format!("{base}{path}"));
+        if let Some(url) = html.base_url.as_ref().map(|base| format!("{base}{path}")) {
+            cx.insert("canonical", &url);
         }
-        let start = r.fragment("print_start.html", depth, cx)?;
-        let full = r.out.path(path)?;
+        let start = html.fragment("print_start.html", depth, cx)?;
+        let full = out.path(path)?;
         let file =
             File::create(&full).with_context(|| format!("cannot write `{}`", full.display()))?;
         let mut doc = Document {
-            r,
+            html,
+            out,
             path: path.to_string(),
             depth,
             w: BufWriter::with_capacity(1 << 20, file),
@@ -282,54 +256,13 @@ impl<'r, 'a> Document<'r, 'a> {
             self.push(part)?;
         }
         let end = self
-            .r
+            .html
             .fragment("print_end.html", self.depth, Context::new())?;
         self.push(&end)?;
         self.w
             .flush()
             .with_context(|| format!("cannot write `{}`", self.path))?;
-        self.r.out.count(&self.path, self.bytes);
+        self.out.count(&self.path, self.bytes);
         Ok(())
-    }
-}
-
-/// Turns `<a href="#dep-X">name</a>` into `name` for every X not in `present`.
-fn unlink_absent(html: &str, present: &HashSet<&str>) -> String {
-    const OPEN: &str = "<a href=\"#dep-";
-    let mut out = String::with_capacity(html.len());
-    let mut rest = html;
-    while let Some(at) = rest.find(OPEN) {
-        out.push_str(&rest[..at]);
-        let after = &rest[at + OPEN.len()..];
-        let id = after.split('"').next().unwrap_or("");
-        let tag_end = after.find('>').map(|i| at + OPEN.len() + i + 1);
-        let close = tag_end.and_then(|t| rest[t..].find("</a>").map(|c| (t, t + c)));
-        match close {
-            Some((text_start, text_end)) if !present.contains(id) => {
-                out.push_str(&rest[text_start..text_end]);
-                rest = &rest[text_end + "</a>".len()..];
-            }
-            _ => {
-                out.push_str(OPEN);
-                rest = after;
-            }
-        }
-    }
-    out.push_str(rest);
-    out
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn links_to_absent_departments_become_text() {
-        let present: HashSet<&str> = ["a"].into_iter().collect();
-        let html = r##"<p><a href="#dep-a">甲局</a> 与 <a href="#dep-b">乙局</a>；<a href="#boundary-x">边界</a></p>"##;
-        assert_eq!(
-            unlink_absent(html, &present),
-            r##"<p><a href="#dep-a">甲局</a> 与 乙局；<a href="#boundary-x">边界</a></p>"##
-        );
     }
 }

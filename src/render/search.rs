@@ -14,11 +14,12 @@ use std::fmt::Write as _;
 
 use serde::Serialize;
 
-use super::Writer;
+use super::html::Words;
 use super::views::{boundary_url, department_url};
-use crate::index::ListIndex;
+use super::writer::Writer;
+use crate::check::{Checked, LinkedDepartment};
 use crate::model::describe::{Described, Entity, Kind as FieldKind, Value as DValue};
-use crate::model::{Department, PhoneNumber, Section};
+use crate::model::{Department, PhoneNumber, Power, Section, WorkItem};
 
 /// What a result is; the number is its code in the index and its place in `KIND_KEYS`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -90,92 +91,92 @@ pub fn shard_of(gram: &str, shards: usize) -> usize {
 
 /// Every searchable thing of the project, in publication order: each department followed by
 /// its offices, duties (each with its work items), regimes and services, then the boundaries.
-pub fn documents(index: &ListIndex<'_>) -> Vec<Doc> {
+pub fn documents(checked: &Checked<'_>) -> Vec<Doc> {
     let mut docs = Vec::new();
-    for d in &index.departments {
-        let page = department_url(&d.id);
-        let department = Document {
-            d,
-            entry: *d,
-            kind: Kind::Department,
-            url: page.clone(),
-        };
-        docs.push(department.doc());
-        nested_docs(d, *d, &page, &mut docs);
+    for d in checked.departments() {
+        department_docs(d, &mut docs);
     }
-    for (lead, b) in &index.boundaries {
-        let boundary = Document {
-            d: lead,
-            entry: *b,
+    for b in checked.boundaries() {
+        let doc = Document {
+            department: b.lead,
+            entry: b.model,
             kind: Kind::Boundary,
-            url: boundary_url(b.id.get_ref()),
+            office: None,
+            powers: &[],
         };
-        docs.push(boundary.doc());
+        docs.push(doc.doc(boundary_url(b.model.id.get_ref())));
     }
     docs
 }
 
-/// What each kind of model entry is in the search, by its model type; others are not documents
-/// of their own but searched as part of the document they are in.
-fn kind_of(entity: &Entity) -> Option<(Kind, &'static str)> {
-    Some(match entity.key {
-        "section" => (Kind::Office, "section"),
-        "duty" => (Kind::Duty, "duty"),
-        "work-item" => (Kind::WorkItem, "item"),
-        "supervision" => (Kind::Regime, "regime"),
-        "service" => (Kind::Service, "service"),
-        _ => return None,
-    })
-}
-
-/// The documents among the entries of `entry` (a department's offices, duties, …; a duty's work
-/// items), depth first. Boundaries have pages of their own and are documents of the project.
-fn nested_docs(d: &Department, entry: &dyn Described, page: &str, docs: &mut Vec<Doc>) {
-    for (_, value) in entry.values() {
-        let DValue::Entries(entries) = value else {
-            continue;
-        };
-        for (i, nested) in entries.into_iter().enumerate() {
-            let Some((kind, anchor)) = kind_of(nested.entity()) else {
-                continue;
-            };
-            // An entry with an id is found by it; one without, by its place in its parent.
-            let anchor = match nested.value("id") {
-                DValue::Text(id) => format!("{anchor}-{id}"),
-                _ => match entry.value("id") {
-                    DValue::Text(parent) => format!("{anchor}-{parent}-{}", i + 1),
-                    _ => format!("{anchor}-{}", i + 1),
-                },
-            };
-            let document = Document {
-                d,
-                entry: nested,
-                kind,
-                url: format!("{page}#{anchor}"),
-            };
-            docs.push(document.doc());
-            nested_docs(d, nested, page, docs);
+fn department_docs(d: &LinkedDepartment<'_>, docs: &mut Vec<Doc>) {
+    let page = department_url(&d.model.id);
+    let at = |anchor: String| format!("{page}#{anchor}");
+    let doc = |entry, kind, office, powers| Document::new(d.model, entry, kind, office, powers);
+    docs.push(doc(d.model, Kind::Department, None, &[]).doc(page.clone()));
+    for s in &d.model.sections {
+        let s = s.get_ref();
+        let url = at(format!("section-{}", s.id.get_ref()));
+        docs.push(doc(s, Kind::Office, Some(s), &[]).doc(url));
+    }
+    for duty in &d.duties {
+        let id = duty.model.id.get_ref();
+        docs.push(doc(duty.model, Kind::Duty, None, &[]).doc(at(format!("duty-{id}"))));
+        for (i, item) in duty.items.iter().enumerate() {
+            let url = at(format!("item-{id}-{}", i + 1));
+            docs.push(doc(item.model, Kind::WorkItem, Some(item.section), &item.powers).doc(url));
         }
+    }
+    for r in &d.supervision {
+        let url = at(format!("regime-{}", r.model.id.get_ref()));
+        docs.push(doc(r.model, Kind::Regime, r.section, &r.powers).doc(url));
+    }
+    for s in &d.services {
+        let url = at(format!("service-{}", s.model.id.get_ref()));
+        docs.push(doc(s.model, Kind::Service, s.section, &[]).doc(url));
     }
 }
 
-/// A model entry that is a search document, in its department.
+/// A model entry that is a search document: its department, the office a result shows the
+/// phone of, and the powers it names (searched by their names).
 struct Document<'a> {
-    d: &'a Department,
+    department: &'a Department,
     entry: &'a dyn Described,
     kind: Kind,
-    url: String,
+    office: Option<&'a Section>,
+    powers: &'a [&'a Power],
 }
 
-impl Document<'_> {
-    fn doc(&self) -> Doc {
-        let office = self.office();
+impl<'a> Document<'a> {
+    fn new(
+        department: &'a Department,
+        entry: &'a dyn Described,
+        kind: Kind,
+        office: Option<&'a Section>,
+        powers: &'a [&'a Power],
+    ) -> Document<'a> {
+        Document {
+            department,
+            entry,
+            kind,
+            office,
+            powers,
+        }
+    }
+
+    fn doc(&self, url: String) -> Doc {
         let mut body = Vec::new();
-        searched_texts(self.d, self.entry, self.entry.entity().title, &mut body);
+        searched_texts(
+            self.entry,
+            self.entry.entity().title,
+            self.powers,
+            &mut body,
+        );
+        let office = self.office;
         Doc {
             kind: self.kind,
             title: self.entry.title().to_string(),
-            department: self.d.display_name().to_string(),
+            department: self.department.display_name().to_string(),
             office: office.map(|s| s.name.get_ref().clone()).unwrap_or_default(),
             phone: office
                 .map(|s| s.phone.get_ref().clone())
@@ -183,62 +184,47 @@ impl Document<'_> {
             tel: office
                 .map(|s| PhoneNumber::tel(s.phone.get_ref()))
                 .unwrap_or_default(),
-            url: self.url.clone(),
+            url,
             body,
         }
     }
-
-    /// The office a result shows the phone of: an office itself, or the one an entry names.
-    fn office(&self) -> Option<&Section> {
-        if self.kind == Kind::Office {
-            return match self.entry.value("id") {
-                DValue::Text(id) => self.d.section(id),
-                _ => None,
-            };
-        }
-        self.entry
-            .values()
-            .into_iter()
-            .find_map(|(field, value)| match (field.kind, value) {
-                (FieldKind::SectionRef, DValue::Text(id)) => self.d.section(id),
-                _ => None,
-            })
-    }
 }
 
-/// The texts of `entry` the search indexes besides its title: its searched fields (powers by
-/// their names), and those of the tables nested in it that are part of it: a table of its own
-/// (a mock case), and lists of entries without ids that are not documents themselves (partners,
-/// steps, indicators). Entries with ids (offices, powers, boundaries) are things of their own.
-/// `skip` is the document's title field, indexed as its title.
+/// The texts of `entry` the search indexes besides its title (`skip`): every field whose kind is
+/// searched — the powers it names by their names — and those of the tables that are part of it:
+/// a table of its own (a mock case), and lists of entries without ids that are not documents
+/// themselves (partners, steps, indicators).
 fn searched_texts(
-    d: &Department,
     entry: &dyn Described,
     skip: Option<&str>,
+    powers: &[&Power],
     out: &mut Vec<String>,
 ) {
     for (field, value) in entry.values() {
         match value {
-            DValue::Table(nested) => searched_texts(d, nested, None, out),
+            DValue::Table(nested) => searched_texts(nested, None, &[], out),
             DValue::Entries(entries) => {
                 for nested in entries {
                     let entity = nested.entity();
-                    if kind_of(entity).is_none() && !entity.has_id() {
-                        searched_texts(d, nested, None, out);
+                    if !entity.has_id() && !is_document(entity) {
+                        searched_texts(nested, None, &[], out);
                     }
                 }
             }
             _ if !field.kind.is_searched() || skip == Some(field.key) => {}
+            DValue::List(_) if matches!(field.kind, FieldKind::PowerRefs) => {
+                out.extend(powers.iter().map(|p| p.name.get_ref().clone()))
+            }
             DValue::Text(text) => out.push(text.to_string()),
-            DValue::List(ids) if matches!(field.kind, FieldKind::PowerRefs) => out.extend(
-                ids.iter()
-                    .filter_map(|id| d.power(id))
-                    .map(|p| p.name.get_ref().clone()),
-            ),
             DValue::List(texts) => out.extend(texts.iter().map(|t| t.to_string())),
             _ => {}
         }
     }
+}
+
+/// Work items are documents of their own, though they have no id.
+fn is_document(entity: &Entity) -> bool {
+    entity.key == WorkItem::description().key
 }
 
 #[derive(Serialize)]
@@ -249,9 +235,18 @@ struct Meta<'a> {
     kinds: Vec<&'a str>,
 }
 
-/// Writes `search/meta.js`, the index shards and the document shards. `kind_labels` are the
-/// kinds' labels in the site's language.
-pub fn render(docs: &[Doc], kind_labels: &[String], out: &Writer) -> anyhow::Result<()> {
+/// Writes the search index of the project: `search/meta.js`, the index shards and the document
+/// shards, with the kinds' labels in the site's language.
+pub fn render(checked: &Checked<'_>, words: &Words, out: &Writer) -> anyhow::Result<()> {
+    let docs = {
+        let _t = crate::timing::phase("s:documents");
+        documents(checked)
+    };
+    let kinds: Vec<&str> = KIND_KEYS.iter().map(|k| words.get(k)).collect();
+    write_index(&docs, &kinds, out)
+}
+
+fn write_index(docs: &[Doc], kind_labels: &[&str], out: &Writer) -> anyhow::Result<()> {
     let t = crate::timing::phase("s:grams");
     // Each document's bigrams with their posting (see `posting`), computed on every core.
     let per_doc: Vec<Vec<(u64, u64)>> = docs
@@ -346,7 +341,7 @@ pub fn render(docs: &[Doc], kind_labels: &[String], out: &Writer) -> anyhow::Res
         shards,
         docs_per_shard: DOCS_PER_SHARD,
         docs: docs.len(),
-        kinds: kind_labels.iter().map(String::as_str).collect(),
+        kinds: kind_labels.to_vec(),
     };
     out.write(
         "search/meta.js",
