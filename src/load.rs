@@ -288,71 +288,16 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
         .sort_by_file_name()
         .into_iter();
     while let Some(entry) = walker.next() {
-        let entry = match entry {
-            Ok(entry) => entry,
-            Err(err) => {
-                diagnostics.push(walk_error(root, &err));
-                continue;
-            }
-        };
-        let path = entry.path();
-        let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-        // What reviewers see is what is in the repository: a linked folder outside the project
-        // is not read, like a linked file.
-        if entry.file_type().is_dir() && entry.path_is_symlink() && !inside(path) {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::SymlinkOutside,
-                    format!(
-                        "`{}` is a link to a folder outside the project; nothing in it was read",
-                        relative.display()
-                    ),
-                )
-                .in_file(&relative)
-                .help("move the folder into the project instead of linking to it"),
-            );
-            walker.skip_current_dir();
-            continue;
-        }
-        if path.extension().is_none_or(|e| e != "toml") {
-            continue;
-        }
-        if entry.file_type().is_dir() {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::Unreadable,
-                    format!(
-                        "`{}` is a folder, not a department file",
-                        relative.display()
-                    ),
-                )
-                .in_file(&relative)
-                .help("only files may end in `.toml` here; rename the folder"),
-            );
-            continue;
-        }
-        if entry.path_is_symlink() && !inside(path) {
-            diagnostics.push(
-                Diagnostic::new(
-                    Code::SymlinkOutside,
-                    format!(
-                        "`{}` is a link to a file outside the project; it was not read",
-                        relative.display()
-                    ),
-                )
-                .in_file(&relative)
-                .help("copy the file into the project instead of linking to it"),
-            );
-            continue;
-        }
-        let stem = match department_id(&relative) {
-            Ok(id) => id,
-            Err(d) => {
+        match entry.map(|entry| walked(root, &entry, &inside)) {
+            Ok(Walked::Department(id, file)) => found.push((id, file)),
+            Ok(Walked::Other) => {}
+            Ok(Walked::Refused(d)) => diagnostics.push(*d),
+            Ok(Walked::RefusedFolder(d)) => {
                 diagnostics.push(*d);
-                continue;
+                walker.skip_current_dir();
             }
-        };
-        found.push((stem, relative));
+            Err(err) => diagnostics.push(walk_error(root, &err)),
+        }
     }
     found.sort_by(|a, b| a.1.cmp(&b.1));
     if found.is_empty() && diagnostics.iter().all(|d| d.code != Code::BadId) {
@@ -363,6 +308,58 @@ pub fn find_departments(root: &Path, diagnostics: &mut Vec<Diagnostic>) -> Vec<(
         );
     }
     found
+}
+
+/// What one entry under `departments/` is.
+enum Walked {
+    /// A department file, with its id and its path relative to the project.
+    Department(String, PathBuf),
+    /// Anything else that is not a `.toml` file: ignored.
+    Other,
+    /// A file or folder that is not read, and why.
+    Refused(Box<Diagnostic>),
+    /// A folder whose contents are not read, and why.
+    RefusedFolder(Box<Diagnostic>),
+}
+
+/// Sorts one entry of the walk. What reviewers see is what is in the repository, so a link to
+/// a file or folder outside the project is not read.
+fn walked(root: &Path, entry: &walkdir::DirEntry, inside: &dyn Fn(&Path) -> bool) -> Walked {
+    let path = entry.path();
+    let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
+    let refused = |code, message: String, help| {
+        Box::new(Diagnostic::new(code, message).in_file(&relative).help(help))
+    };
+    let shown = relative.display();
+    let is_dir = entry.file_type().is_dir();
+    if is_dir && entry.path_is_symlink() && !inside(path) {
+        return Walked::RefusedFolder(refused(
+            Code::SymlinkOutside,
+            format!("`{shown}` is a link to a folder outside the project; nothing in it was read"),
+            "move the folder into the project instead of linking to it",
+        ));
+    }
+    if path.extension().is_none_or(|e| e != "toml") {
+        return Walked::Other;
+    }
+    if is_dir {
+        return Walked::Refused(refused(
+            Code::Unreadable,
+            format!("`{shown}` is a folder, not a department file"),
+            "only files may end in `.toml` here; rename the folder",
+        ));
+    }
+    if entry.path_is_symlink() && !inside(path) {
+        return Walked::Refused(refused(
+            Code::SymlinkOutside,
+            format!("`{shown}` is a link to a file outside the project; it was not read"),
+            "copy the file into the project instead of linking to it",
+        ));
+    }
+    match department_id(&relative) {
+        Ok(id) => Walked::Department(id, relative),
+        Err(d) => Walked::Refused(d),
+    }
 }
 
 /// Linux's "too many levels of symbolic links".

@@ -7,7 +7,9 @@ use std::path::Path;
 use super::Cx;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::load::SITE_FILE;
-use crate::model::{Department, PhoneNumber, SiteFile, Spanned, is_valid_id};
+use crate::model::{
+    Boundary, Department, Duty, PhoneNumber, SiteFile, Spanned, SupervisionRegime, is_valid_id,
+};
 use crate::suggest::id_hint;
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
@@ -70,77 +72,86 @@ pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
         required(cx, &p.name, "name");
     }
     for duty in &d.duties {
-        let duty = duty.get_ref();
-        seen.id(cx, &duty.id, "duty");
-        required(cx, &duty.title, "title");
-        required_list(
-            cx,
-            &duty.basis,
-            "basis",
-            "the legal basis (职责法定), e.g. `basis = [\"三定方案\"]`",
-        );
-        for item in &duty.items {
-            let item = item.get_ref();
-            required(cx, &item.text, "text");
-            required(cx, &item.section, "section");
-        }
+        seen.id(cx, &duty.get_ref().id, "duty");
+        self::duty(duty.get_ref(), cx);
     }
     for b in &d.boundaries {
-        let b = b.get_ref();
-        // Boundary ids are project-wide; `boundaries::project_wide` checks their uniqueness.
-        if id(cx, &b.id, "boundary") && crate::model::is_reserved_name(b.id.get_ref()) {
-            cx.report(
-                Code::BadId,
-                &b.id,
-                format!("`{}` is a name Windows reserves for a device", b.id.get_ref()),
-                "a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id",
-            );
-        }
-        for (value, name) in [
-            (&b.title, "title"),
-            (&b.area, "area"),
-            (&b.lead_duty, "lead_duty"),
-        ] {
-            required(cx, value, name);
-        }
-        required_list(
-            cx,
-            &b.partners,
-            "partners",
-            "at least one `[[boundaries.partners]]` with `department` and `duty`",
-        );
-        for p in b.partners.get_ref() {
-            required(cx, &p.get_ref().duty, "duty");
-        }
-        let case = b.case.get_ref();
-        required(cx, &case.title, "title");
-        required(cx, &case.scenario, "scenario");
-        for step in &case.steps {
-            required(cx, &step.get_ref().action, "action");
-        }
+        boundary(b.get_ref(), cx);
     }
     for r in &d.supervision {
-        let r = r.get_ref();
-        seen.id(cx, &r.id, "supervision");
-        required(cx, &r.title, "title");
-        required_list(
-            cx,
-            &r.measures,
-            "measures",
-            "the concrete measures, e.g. `measures = [\"每季度书面检查不少于1次\"]`",
-        );
-        for m in r.measures.get_ref() {
-            required(cx, m, "measures");
-        }
-        for i in &r.indicators {
-            required(cx, &i.get_ref().name, "name");
-            required(cx, &i.get_ref().target, "target");
-        }
+        seen.id(cx, &r.get_ref().id, "supervision");
+        regime(r.get_ref(), cx);
     }
     for s in &d.services {
         let s = s.get_ref();
         seen.id(cx, &s.id, "service");
         required(cx, &s.title, "title");
+    }
+}
+
+fn duty(duty: &Duty, cx: &mut Cx<'_>) {
+    required(cx, &duty.title, "title");
+    required_list(
+        cx,
+        &duty.basis,
+        "basis",
+        "the legal basis (职责法定), e.g. `basis = [\"三定方案\"]`",
+    );
+    for item in &duty.items {
+        let item = item.get_ref();
+        required(cx, &item.text, "text");
+        required(cx, &item.section, "section");
+    }
+}
+
+fn boundary(b: &Boundary, cx: &mut Cx<'_>) {
+    // Boundary ids are project-wide; `boundaries::project_wide` checks their uniqueness.
+    if id(cx, &b.id, "boundary") && crate::model::is_reserved_name(b.id.get_ref()) {
+        cx.report(
+            Code::BadId,
+            &b.id,
+            format!("`{}` is a name Windows reserves for a device", b.id.get_ref()),
+            "a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id",
+        );
+    }
+    for (value, name) in [
+        (&b.title, "title"),
+        (&b.area, "area"),
+        (&b.lead_duty, "lead_duty"),
+    ] {
+        required(cx, value, name);
+    }
+    required_list(
+        cx,
+        &b.partners,
+        "partners",
+        "at least one `[[boundaries.partners]]` with `department` and `duty`",
+    );
+    for p in b.partners.get_ref() {
+        required(cx, &p.get_ref().duty, "duty");
+    }
+    let case = b.case.get_ref();
+    required(cx, &case.title, "title");
+    required(cx, &case.scenario, "scenario");
+    for step in &case.steps {
+        required(cx, &step.get_ref().action, "action");
+    }
+}
+
+fn regime(r: &SupervisionRegime, cx: &mut Cx<'_>) {
+    required(cx, &r.title, "title");
+    required_list(
+        cx,
+        &r.measures,
+        "measures",
+        "the concrete measures, e.g. `measures = [\"每季度书面检查不少于1次\"]`",
+    );
+    for m in r.measures.get_ref() {
+        required(cx, m, "measures");
+    }
+    for i in &r.indicators {
+        required(cx, &i.get_ref().name, "name");
+        required(cx, &i.get_ref().target, "target");
     }
 }
 

@@ -294,22 +294,7 @@ fn md(text: &str) -> String {
 /// long.
 pub fn markdown(diff: &Diff, title: &str) -> String {
     let mut out = format!("### {title}\n\n");
-    let counts = diff.counts();
-    if counts.is_empty() {
-        out.push_str("No changes to the list.\n");
-    } else {
-        out.push_str("| | added | removed | changed | renamed |\n|---|---:|---:|---:|---:|\n");
-        for (entity, [a, r, c, n]) in &counts {
-            let term = term(*entity, diff.language);
-            let _ = writeln!(
-                out,
-                "| {}{} | {a} | {r} | {c} | {n} |",
-                entity.name(),
-                term.trim_end()
-            );
-        }
-        out.push('\n');
-    }
+    counts_table(&mut out, diff);
     if !diff.site.is_empty() {
         out.push_str("#### resplist.toml\n\n");
         for f in &diff.site {
@@ -317,26 +302,6 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
         }
         out.push('\n');
     }
-    let section = |out: &mut String, heading: String, lines: Vec<String>| {
-        if lines.len() > LONG {
-            let _ = writeln!(
-                out,
-                "<details><summary>{} — {} lines</summary>\n",
-                md(&heading.replace("#### ", "")),
-                lines.len()
-            );
-            for l in &lines {
-                let _ = writeln!(out, "{l}");
-            }
-            out.push_str("\n</details>\n\n");
-        } else {
-            let _ = writeln!(out, "{heading}\n");
-            for l in &lines {
-                let _ = writeln!(out, "{l}");
-            }
-            out.push('\n');
-        }
-    };
     for d in &diff.departments {
         let heading = match (d.status, &d.renamed_from) {
             (Status::Renamed, Some(from)) => format!(
@@ -354,18 +319,15 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
             .map(|t| format!("- {}", totals_line(t)))
             .collect();
         lines.extend(d.changes.iter().flat_map(markdown_entry));
-        section(&mut out, heading, lines);
+        markdown_section(&mut out, &heading, &lines);
     }
     if !diff.boundaries.is_empty() {
         let heading = match diff.language {
             Language::ZhCn => "#### 职责边界 boundaries",
             Language::En => "#### boundaries",
         };
-        section(
-            &mut out,
-            heading.into(),
-            diff.boundaries.iter().flat_map(markdown_entry).collect(),
-        );
+        let lines: Vec<String> = diff.boundaries.iter().flat_map(markdown_entry).collect();
+        markdown_section(&mut out, heading, &lines);
     }
     if !diff.checks.new.is_empty() || !diff.checks.fixed.is_empty() {
         let mut lines: Vec<String> = diff
@@ -380,9 +342,51 @@ pub fn markdown(diff: &Diff, title: &str) -> String {
                 .iter()
                 .map(|p| format!("- ✅ now passing: {}", md(&problem_line(p)))),
         );
-        section(&mut out, "#### checks".into(), lines);
+        markdown_section(&mut out, "#### checks", &lines);
     }
     out
+}
+
+/// The table of added, removed, changed and renamed entries per kind.
+fn counts_table(out: &mut String, diff: &Diff) {
+    let counts = diff.counts();
+    if counts.is_empty() {
+        out.push_str("No changes to the list.\n");
+        return;
+    }
+    out.push_str("| | added | removed | changed | renamed |\n|---|---:|---:|---:|---:|\n");
+    for (entity, [a, r, c, n]) in &counts {
+        let term = term(*entity, diff.language);
+        let _ = writeln!(
+            out,
+            "| {}{} | {a} | {r} | {c} | {n} |",
+            entity.name(),
+            term.trim_end()
+        );
+    }
+    out.push('\n');
+}
+
+/// A heading and its lines, folded into `<details>` when there are many.
+fn markdown_section(out: &mut String, heading: &str, lines: &[String]) {
+    if lines.len() > LONG {
+        let _ = writeln!(
+            out,
+            "<details><summary>{} — {} lines</summary>\n",
+            md(&heading.replace("#### ", "")),
+            lines.len()
+        );
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+        out.push_str("\n</details>\n\n");
+    } else {
+        let _ = writeln!(out, "{heading}\n");
+        for l in lines {
+            let _ = writeln!(out, "{l}");
+        }
+        out.push('\n');
+    }
 }
 
 fn markdown_entry(c: &EntryChange) -> Vec<String> {

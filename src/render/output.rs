@@ -62,19 +62,26 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             path.display()
         );
     }
-    if path == project || project.starts_with(&path) {
+    refuse_replacing(&path, &project, force)?;
+    Ok(Destination { path, parent, name })
+}
+
+/// Refuses a destination whose replacement would lose something: the project, a link, a file,
+/// a read-only folder, or (without `force`) a folder resplist did not write.
+fn refuse_replacing(path: &Path, project: &Path, force: bool) -> anyhow::Result<()> {
+    if path == project || project.starts_with(path) {
         bail!(
             "refusing to write the site to `{}`: it is (or contains) the project itself, and building would delete the sources; choose an output directory such as `{}`",
             path.display(),
             project.join("public").display()
         );
     }
-    if let Ok(link) = fs::read_link(&path) {
+    if let Ok(link) = fs::read_link(path) {
         bail!(
             "refusing to write the site to `{}`: it is a symbolic link (to `{}`), and every build replaces the output directory as a whole, which would replace the link rather than write where it points; give the real directory instead (`--output {}`)",
             path.display(),
             link.display(),
-            fs::canonicalize(&path)
+            fs::canonicalize(path)
                 .unwrap_or_else(|_| link.clone())
                 .display()
         );
@@ -85,7 +92,7 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
             path.display()
         );
     }
-    if path.is_dir() && fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
+    if path.is_dir() && fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
         bail!(
             "refusing to replace `{}`: it is read-only, and every build replaces the whole directory; make it writable (`chmod u+w {}`) or choose another output directory",
             path.display(),
@@ -95,14 +102,14 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
     if !force
         && path.is_dir()
         && !path.join(MARKER).exists()
-        && fs::read_dir(&path).is_ok_and(|mut d| d.next().is_some())
+        && fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
     {
         bail!(
             "refusing to replace `{}`: it is not empty and was not written by resplist (it has no {MARKER} file); empty it, choose another output directory, or pass --force",
             path.display()
         );
     }
-    Ok(Destination { path, parent, name })
+    Ok(())
 }
 
 /// Whether the canonical `path` is `/` or the user's home directory: never a place for a site

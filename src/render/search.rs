@@ -248,33 +248,10 @@ pub fn render(checked: &Checked<'_>, words: &Words, out: &Writer) -> anyhow::Res
 
 fn write_index(docs: &[Doc], kind_labels: &[&str], out: &Writer) -> anyhow::Result<()> {
     let t = crate::timing::phase("s:grams");
-    // Each document's bigrams with their posting (see `posting`), computed on every core.
     let per_doc: Vec<Vec<(u64, u64)>> = docs
         .par_iter()
         .enumerate()
-        .map(|(id, doc)| {
-            let mut title = packed_bigrams(&normalize(&doc.title));
-            let mut all = title.clone();
-            for text in &doc.body {
-                all.extend(packed_bigrams(&normalize(text)));
-            }
-            title.sort_unstable();
-            all.sort_unstable();
-            // Runs of equal bigrams: each bigram once, with how often it occurs.
-            all.chunk_by(|a, b| a == b)
-                .map(|run| {
-                    (
-                        run[0],
-                        posting(
-                            id,
-                            doc.kind,
-                            run.len() as u32,
-                            title.binary_search(&run[0]).is_ok(),
-                        ),
-                    )
-                })
-                .collect()
-        })
+        .map(|(id, doc)| doc_postings(id, doc))
         .collect();
     drop(t);
     let t = crate::timing::phase("s:merge");
@@ -300,43 +277,20 @@ fn write_index(docs: &[Doc], kind_labels: &[&str], out: &Writer) -> anyhow::Resu
     by_shard
         .par_iter_mut()
         .enumerate()
-        .try_for_each(|(n, grams)| -> anyhow::Result<()> {
+        .try_for_each(|(n, grams)| {
             grams.sort_unstable_by(|a, b| a.0.cmp(&b.0));
-            let mut js = format!("resplistSearch.index({n},{{");
-            for (i, (gram, list)) in grams.iter().enumerate() {
-                if i > 0 {
-                    js.push(',');
-                }
-                let _ = write!(js, "{}:[", serde_json::to_string(gram)?);
-                // Delta-encoded: the script restores the values with a running sum.
-                let mut previous = 0;
-                for (k, value) in list.iter().enumerate() {
-                    if k > 0 {
-                        js.push(',');
-                    }
-                    let _ = write!(js, "{}", value - previous);
-                    previous = *value;
-                }
-                js.push(']');
-            }
-            js.push_str("});\n");
-            out.write(&format!("search/i{n}.js"), js.as_bytes())
+            out.write(
+                &format!("search/i{n}.js"),
+                index_shard(n, grams)?.as_bytes(),
+            )
         })?;
     drop(t);
     let _t = crate::timing::phase("s:docs");
-    docs.par_chunks(DOCS_PER_SHARD).enumerate().try_for_each(
-        |(n, chunk)| -> anyhow::Result<()> {
-            let rows: Vec<[&String; 6]> = chunk
-                .iter()
-                .map(|d| [&d.title, &d.department, &d.office, &d.phone, &d.tel, &d.url])
-                .collect();
-            let js = format!(
-                "resplistSearch.docs({n},{});\n",
-                serde_json::to_string(&rows)?
-            );
-            out.write(&format!("search/d{n}.js"), js.as_bytes())
-        },
-    )?;
+    docs.par_chunks(DOCS_PER_SHARD)
+        .enumerate()
+        .try_for_each(|(n, chunk)| {
+            out.write(&format!("search/d{n}.js"), doc_shard(n, chunk)?.as_bytes())
+        })?;
     let meta = Meta {
         shards,
         docs_per_shard: DOCS_PER_SHARD,
@@ -346,8 +300,60 @@ fn write_index(docs: &[Doc], kind_labels: &[&str], out: &Writer) -> anyhow::Resu
     out.write(
         "search/meta.js",
         format!("resplistSearch.meta({});\n", serde_json::to_string(&meta)?).as_bytes(),
-    )?;
-    Ok(())
+    )
+}
+
+/// A document's bigrams, each once, with its posting (see `posting`).
+fn doc_postings(id: usize, doc: &Doc) -> Vec<(u64, u64)> {
+    let mut title = packed_bigrams(&normalize(&doc.title));
+    let mut all = title.clone();
+    for text in &doc.body {
+        all.extend(packed_bigrams(&normalize(text)));
+    }
+    title.sort_unstable();
+    all.sort_unstable();
+    // Runs of equal bigrams: each bigram once, with how often it occurs.
+    all.chunk_by(|a, b| a == b)
+        .map(|run| {
+            let in_title = title.binary_search(&run[0]).is_ok();
+            (run[0], posting(id, doc.kind, run.len() as u32, in_title))
+        })
+        .collect()
+}
+
+/// One index shard as a script: each bigram with its postings, delta-encoded (the page's
+/// script restores them with a running sum).
+fn index_shard(n: usize, grams: &[(String, &Vec<u64>)]) -> anyhow::Result<String> {
+    let mut js = format!("resplistSearch.index({n},{{");
+    for (i, (gram, list)) in grams.iter().enumerate() {
+        if i > 0 {
+            js.push(',');
+        }
+        let _ = write!(js, "{}:[", serde_json::to_string(gram)?);
+        let mut previous = 0;
+        for (k, value) in list.iter().enumerate() {
+            if k > 0 {
+                js.push(',');
+            }
+            let _ = write!(js, "{}", value - previous);
+            previous = *value;
+        }
+        js.push(']');
+    }
+    js.push_str("});\n");
+    Ok(js)
+}
+
+/// One shard of documents as a script: what each result shows.
+fn doc_shard(n: usize, chunk: &[Doc]) -> anyhow::Result<String> {
+    let rows: Vec<[&String; 6]> = chunk
+        .iter()
+        .map(|d| [&d.title, &d.department, &d.office, &d.phone, &d.tel, &d.url])
+        .collect();
+    Ok(format!(
+        "resplistSearch.docs({n},{});\n",
+        serde_json::to_string(&rows)?
+    ))
 }
 
 /// A posting: document id × 128 + occurrences of the bigram (at most 7) × 16 + kind × 2 +
