@@ -68,7 +68,7 @@ codes! {
     BadPhone => "E0111", Error, "invalid phone number";
     BadUrl => "E0112", Error, "invalid or unsafe link";
     ItemPowerNotRetained => "E0201", Error, "work item names a power that is not retained";
-    MissingDelegate => "E0202", Error, "transferred or delegated power without `delegated_to`";
+    MissingDelegate => "E0202", Error, "transferred or delegated power that does not say who exercises it";
     PartnerIsLead => "E0203", Error, "boundary partner is the lead department";
     PartnerRepeated => "E0204", Error, "boundary partner repeated";
     DuplicateBoundaryTitle => "E0205", Error, "two boundaries with the same title";

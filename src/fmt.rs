@@ -697,6 +697,7 @@ fn same_value(a: &toml::Value, b: &toml::Value) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::describe::Kind;
 
     fn dept(text: &str) -> String {
         match format_department(text) {
@@ -755,10 +756,9 @@ title = "t"
 basis = ["三定方案"]
 "#;
         let input = format!(
-            "summary = \"…\"\nwebsite = \"https://x/\"\naddress = \"路\"\nphone = \"12345\"\norder = 1\nshort_name = \"局\"\nname = \"某局\"\n\n{input}"
+            "summary = \"…\"\nwebsite = \"https://x/\"\naddress = \"路\"\nphone = \"12345\"\norder = 1\nname = \"某局\"\n\n{input}"
         );
         let expected = r#"name = "某局"
-short_name = "局"
 order = 1
 phone = "12345"
 address = "路"
@@ -783,134 +783,99 @@ category = "basic"
         formats_to(&input, expected);
     }
 
+    /// A department file with one entry of every table and a value for every field, each
+    /// table's keys written in the reverse of the model's order.
+    fn every_field_reversed() -> String {
+        fn table(entity: &Entity, header: &str, out: &mut String) {
+            for field in entity.fields.iter().rev() {
+                let value = match field.kind {
+                    Kind::Table(_) | Kind::Entries(_) => continue,
+                    Kind::Basis | Kind::Texts | Kind::PowerRefs => "[\"x\"]".to_string(),
+                    Kind::Integer => "1".into(),
+                    Kind::Bool => "true".into(),
+                    Kind::Date => "2020-01-01".into(),
+                    Kind::Enum(choices) => format!("{:?}", choices.keys().next().unwrap_or("")),
+                    _ => "\"x\"".into(),
+                };
+                out.push_str(&format!("{} = {value}\n", field.key));
+            }
+            for field in entity.fields.iter().rev() {
+                let path = if header.is_empty() {
+                    field.key.to_string()
+                } else {
+                    format!("{header}.{}", field.key)
+                };
+                match field.kind {
+                    Kind::Table(of) => {
+                        out.push_str(&format!("[{path}]\n"));
+                        table(of(), &path, out);
+                    }
+                    Kind::Entries(of) => {
+                        out.push_str(&format!("[[{path}]]\n"));
+                        table(of(), &path, out);
+                    }
+                    _ => {}
+                }
+            }
+        }
+        let mut out = String::new();
+        table(Department::description(), "", &mut out);
+        out
+    }
+
+    /// The keys of every table of `doc` in the order written, by the table's path.
+    fn key_orders(table: &Table, path: &str, out: &mut Vec<(String, Vec<String>)>) {
+        out.push((
+            path.to_string(),
+            table.iter().map(|(k, _)| k.to_string()).collect(),
+        ));
+        for (key, item) in table.iter() {
+            let path = if path.is_empty() {
+                key.to_string()
+            } else {
+                format!("{path}.{key}")
+            };
+            match item {
+                Item::Table(t) => key_orders(t, &path, out),
+                Item::ArrayOfTables(a) => a.iter().for_each(|t| key_orders(t, &path, out)),
+                _ => {}
+            }
+        }
+    }
+
+    /// Every table gets the model's key order, and nested headers two spaces per level.
     #[test]
     fn orders_keys_inside_every_table_and_indents_nested_headers() {
-        let input = r#"name = "局"
-[[services]]
-beyond_statutory = true
-section = "a"
-frequency = "每年"
-description = "d"
-category = "basic"
-title = "t"
-id = "s"
-[[supervision]]
-penalty = "p"
-procedure = "q"
-measures = ["m"]
-section = "a"
-powers = ["p1"]
-category = "approval"
-title = "t"
-id = "r"
-[[supervision.indicators]]
-target = "100%"
-name = "n"
-[[boundaries]]
-lead_duty = "l"
-area = "a"
-title = "t"
-id = "b"
-[boundaries.case]
-scenario = "s"
-title = "t"
-[[boundaries.case.steps]]
-action = "x"
-department = "y"
-[[boundaries.partners]]
-duty = "d"
-department = "p"
-[[duties]]
-note = "n"
-basis = ["b"]
-title = "t"
-id = "d"
-[[duties.items]]
-note = "n"
-powers = ["p1"]
-section = "a"
-text = "t"
-[[powers]]
-basis = ["b"]
-delegated_to = "乡镇"
-status = "delegated"
-kind = "licensing"
-name = "n"
-id = "p1"
-[[sections]]
-phone = "12345"
-name = "n"
-id = "a"
-"#;
-        let expected = r#"name = "局"
-
-[[sections]]
-id = "a"
-name = "n"
-phone = "12345"
-
-[[powers]]
-id = "p1"
-name = "n"
-kind = "licensing"
-status = "delegated"
-delegated_to = "乡镇"
-basis = ["b"]
-
-[[duties]]
-id = "d"
-title = "t"
-basis = ["b"]
-note = "n"
-
-  [[duties.items]]
-  text = "t"
-  section = "a"
-  powers = ["p1"]
-  note = "n"
-
-[[boundaries]]
-id = "b"
-title = "t"
-area = "a"
-lead_duty = "l"
-
-  [[boundaries.partners]]
-  department = "p"
-  duty = "d"
-
-  [boundaries.case]
-  title = "t"
-  scenario = "s"
-
-    [[boundaries.case.steps]]
-    department = "y"
-    action = "x"
-
-[[supervision]]
-id = "r"
-title = "t"
-category = "approval"
-powers = ["p1"]
-section = "a"
-measures = ["m"]
-procedure = "q"
-penalty = "p"
-
-  [[supervision.indicators]]
-  name = "n"
-  target = "100%"
-
-[[services]]
-id = "s"
-title = "t"
-category = "basic"
-description = "d"
-frequency = "每年"
-section = "a"
-beyond_statutory = true
-"#;
-        formats_to(input, expected);
+        let input = every_field_reversed();
+        let output = dept(&input);
+        assert_sound(&input, &output);
+        let doc: DocumentMut = match output.parse() {
+            Ok(doc) => doc,
+            Err(err) => panic!("{err}"),
+        };
+        let mut orders = Vec::new();
+        key_orders(doc.as_table(), "", &mut orders);
+        assert_eq!(
+            orders.len(),
+            Department::description().walk().len(),
+            "{orders:?}"
+        );
+        for (path, keys) in orders {
+            let entity = Department::description().at(path.split('.').filter(|p| !p.is_empty()));
+            let Some(entity) = entity else {
+                panic!("no table {path}");
+            };
+            let model: Vec<&str> = entity.fields.iter().map(|f| f.key).collect();
+            assert_eq!(keys, model, "{path}");
+        }
+        for line in output.lines().filter(|l| l.trim_start().starts_with('[')) {
+            let depth = line.trim().trim_matches(['[', ']']).matches('.').count();
+            assert!(line.starts_with(&" ".repeat(depth * INDENT)), "{line:?}");
+            assert!(
+                !line.starts_with(&" ".repeat(depth * INDENT + 1)),
+                "{line:?}"
+            );
+        }
     }
 
     #[test]
@@ -953,8 +918,8 @@ beyond_statutory = true
 
     #[test]
     fn literal_strings_become_basic_strings_when_no_escape_is_needed() {
-        let input = "name = '春江县环境保护局'\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nsummary = '''\nkept\nas is'''\nwebsite = \"\\u0041\"\n";
-        let expected = "name = \"春江县环境保护局\"\nshort_name = 'say \"hi\"'\naddress = 'C:\\dir'\nwebsite = \"\\u0041\"\nsummary = '''\nkept\nas is'''\n";
+        let input = "name = '春江县环境保护局'\nphone = 'say \"hi\"'\naddress = 'C:\\dir'\nsummary = '''\nkept\nas is'''\nwebsite = \"\\u0041\"\n";
+        let expected = "name = \"春江县环境保护局\"\nphone = 'say \"hi\"'\naddress = 'C:\\dir'\nwebsite = \"\\u0041\"\nsummary = '''\nkept\nas is'''\n";
         formats_to(input, expected);
     }
 
@@ -982,8 +947,8 @@ beyond_statutory = true
     const COMMENTED: &str = r#"# 春江县测试局 责任清单
 # (a test file)
 
-# about the short name
-short_name = '测试局' # shown in tables
+# about the order
+order = 7 # the order in listings
 name = "春江县测试局"   # the full name
 
 # contact
@@ -1024,8 +989,8 @@ phone = "12345"
 # (a test file)
 
 name = "春江县测试局" # the full name
-# about the short name
-short_name = "测试局" # shown in tables
+# about the order
+order = 7 # the order in listings
 
 # contact
 #
@@ -1072,9 +1037,8 @@ basis = [ # why
 
     #[test]
     fn the_header_comment_stays_at_the_top_even_when_glued_to_a_moved_key() {
-        let input = "# 春江县测试局 责任清单\nshort_name = \"测试局\"\nname = \"春江县测试局\"\n";
-        let expected =
-            "# 春江县测试局 责任清单\nname = \"春江县测试局\"\nshort_name = \"测试局\"\n";
+        let input = "# 春江县测试局 责任清单\nphone = \"测试局\"\nname = \"春江县测试局\"\n";
+        let expected = "# 春江县测试局 责任清单\nname = \"春江县测试局\"\nphone = \"测试局\"\n";
         assert_eq!(dept(input), expected);
         let site = "# The county's list\n[build]\noutput = \"out\"\n[site]\ntitle = \"t\"\njurisdiction = \"j\"\n";
         assert_eq!(
@@ -1104,20 +1068,19 @@ basis = [ # why
     fn line_breaks_inside_multi_line_strings_are_kept_as_written() {
         // A mostly LF file whose multi-line string was pasted with CRLF: the string's value
         // holds `\r\n`, so the formatter must not touch it.
-        let input =
-            "short_name = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\nname = \"x\"\n";
+        let input = "phone = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\nname = \"x\"\n";
         let output = dept(input);
         assert_eq!(
             output,
-            "name = \"x\"\nshort_name = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\n"
+            "name = \"x\"\nphone = \"y\"\nsummary = \"\"\"\r\n第一行\r\n第二行\"\"\"\n"
         );
         assert_sound(input, &output);
     }
 
     #[test]
     fn a_bom_is_kept() {
-        let input = "\u{feff}short_name = \"s\"\nname = \"x\"\n";
-        assert_eq!(dept(input), "\u{feff}name = \"x\"\nshort_name = \"s\"\n");
+        let input = "\u{feff}phone = \"s\"\nname = \"x\"\n";
+        assert_eq!(dept(input), "\u{feff}name = \"x\"\nphone = \"s\"\n");
         assert_eq!(dept("name = \"x\"\n"), "name = \"x\"\n");
     }
 

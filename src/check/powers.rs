@@ -19,11 +19,7 @@ fn delegates(d: &Department, cx: &mut Cx<'_>) {
     for p in &d.powers {
         let p = p.get_ref();
         let status = *p.status.get_ref();
-        let named = p
-            .delegated_to
-            .as_ref()
-            .is_some_and(|t| !t.get_ref().trim().is_empty());
-        if status.needs_delegate() && !named {
+        if status.needs_delegate() && p.delegate().is_none() {
             cx.report(
                 Code::MissingDelegate,
                 &p.status,

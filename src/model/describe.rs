@@ -372,11 +372,19 @@ mod tests {
             panic!("no services table");
         };
         let kind = |key: &str| service.field(key).map(|f| f.kind);
-        assert!(matches!(kind("beyond_statutory"), Some(Kind::Bool)));
         assert!(matches!(kind("category"), Some(Kind::Enum(c)) if c.keys().count() == 4));
         assert!(matches!(kind("section"), Some(Kind::SectionRef)));
         assert!(service.field("id").is_some_and(|f| f.required));
-        assert!(service.field("frequency").is_some_and(|f| !f.required));
+        assert!(service.field("section").is_some_and(|f| !f.required));
+        let department = Department::description();
+        assert!(matches!(
+            department.field("order").map(|f| f.kind),
+            Some(Kind::Integer)
+        ));
+        assert!(matches!(
+            department.field("sections").map(|f| f.kind),
+            Some(Kind::Entries(_))
+        ));
         let steps = Department::description().at(["boundaries", "case", "steps"]);
         assert_eq!(steps.map(|e| e.key), Some("case-step"));
         assert!(

@@ -248,7 +248,7 @@ pub struct Section {
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, Described)]
 #[entity(key = "power", name = "power", zh = "权力事项", title = "name")]
 #[serde(deny_unknown_fields)]
-#[schemars(transform = schema::delegate_required)]
+#[schemars(transform = |s: &mut schemars::Schema| schema::delegate_required(s, "delegated_to"))]
 pub struct Power {
     /// Required. The power's id, unique among this file's powers, e.g. "xk-paiwu".
     #[schemars(regex(pattern = ID_PATTERN))]

@@ -168,8 +168,9 @@ fn spellings<T: Copy>(values: &[T], of: fn(T) -> &'static [&'static str]) -> Vec
     values.iter().flat_map(|v| of(*v).iter().copied()).collect()
 }
 
-/// A power that was transferred or delegated names who exercises it now (E0202).
-pub(crate) fn delegate_required(schema: &mut Schema) {
+/// A power that was transferred or delegated names who exercises it now, in the text field
+/// `delegate` (E0202).
+pub(crate) fn delegate_required(schema: &mut Schema, delegate: &str) {
     let statuses: Vec<PowerStatus> = PowerStatus::ALL
         .iter()
         .copied()
@@ -180,8 +181,8 @@ pub(crate) fn delegate_required(schema: &mut Schema) {
         "status",
         spellings(&statuses, PowerStatus::spellings),
         json_schema!({
-            "required": ["delegated_to"],
-            "properties": {"delegated_to": {"minLength": 1}}
+            "required": [delegate],
+            "properties": {delegate: {"minLength": 1}}
         }),
     );
 }

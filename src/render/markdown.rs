@@ -1,5 +1,5 @@
-//! Markdown fields (`summary`, `scenario`, `description`, `procedure`, `penalty`) to HTML that is
-//! safe to publish: raw HTML is shown as text, only http(s), mailto and tel links survive, and
+//! Markdown fields (those of kind `Markdown` in the model's description) to HTML that is safe to
+//! publish: raw HTML is shown as text, only http(s), mailto and tel links survive, and
 //! images become links so the site never loads anything from elsewhere.
 
 use pulldown_cmark::{CowStr, Event, LinkType, Options, Parser, Tag, TagEnd, html};
