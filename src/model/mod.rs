@@ -527,6 +527,10 @@ pub struct PublicService {
     #[serde(default)]
     #[field(kind = Markdown, zh = "服务内容", en = "What is offered")]
     pub description: Option<Spanned<String>>,
+    /// Optional. 服务对象 who the service is for, e.g. "村（社区）居民" (FORMAT.md 1.1).
+    #[serde(default)]
+    #[field(kind = Text, zh = "服务对象", en = "Who the service is for")]
+    pub audience: Option<Spanned<String>>,
     /// Optional. 服务频次 how often, e.g. "每年一次".
     #[serde(default)]
     #[field(kind = Text, zh = "服务频次", en = "How often")]
