@@ -1,4 +1,4 @@
-//! The engine of `resplist fmt`: rewrites a source file into one canonical layout (FORMAT.md's
+//! The engine of `resplist fmt`: rewrites a source file into one canonical layout (the model's
 //! key order, one spacing and quoting style) keeping every comment. Pure text in, text out.
 //!
 //! The layout, in short: keys in the model's order (FORMAT.md's) with unknown keys after them in their

@@ -1,3 +1,6 @@
+//! The `resplist` command: parse the arguments, run the command, turn its outcome into an exit
+//! code.
+
 use std::process::ExitCode;
 
 /// glibc's allocator returns big blocks to the kernel and faults them back in for every large
