@@ -1,8 +1,6 @@
-//! Helpers shared by the integration tests (each test file is its own crate, so not every one
-//! uses every helper): the committed JSON Schemas as validators, TOML turned into JSON the way
-//! editors do before validating, copying projects, reading built sites, the synthetic generator.
-
-#![allow(dead_code)]
+//! Helpers shared by the test modules: the committed JSON Schemas as validators, TOML turned
+//! into JSON the way editors do before validating, copying projects, reading built sites, the
+//! synthetic generator.
 
 use std::collections::BTreeMap;
 use std::fs;

@@ -2,7 +2,7 @@
 //! minimal example, then commits that change a phone, move a boundary's lead, delegate a power,
 //! edit a work item, add, remove and rename departments. Each must be reported as such, in all
 //! three formats. Update the snapshots after a deliberate change with
-//! `SNAPSHOTS=overwrite cargo test --test diff`.
+//! `SNAPSHOTS=overwrite cargo test --test testsuite diff`.
 
 use std::fs;
 use std::path::Path;
@@ -10,8 +10,7 @@ use std::process::{Command, Output};
 
 use snapbox::{assert_data_eq, file};
 
-mod common;
-use common::copy_project;
+use crate::common::copy_project;
 
 fn git(dir: &Path, args: &[&str]) {
     let out = Command::new("git")
@@ -226,7 +225,7 @@ fn county_adjustments_in_all_three_formats() {
         !human.contains("the lead moved from 林业局"),
         "a renamed lead is not a moved lead:\n{human}"
     );
-    assert_data_eq!(human, file!["snapshots/diff-county.txt"]);
+    assert_data_eq!(human, file!["../snapshots/diff-county.txt"]);
 
     let markdown = stdout(&diff(
         repo.path(),
@@ -239,7 +238,7 @@ fn county_adjustments_in_all_three_formats() {
         ),
         "{markdown}"
     );
-    assert_data_eq!(markdown, file!["snapshots/diff-county.md"]);
+    assert_data_eq!(markdown, file!["../snapshots/diff-county.md"]);
 
     let json: serde_json::Value = serde_json::from_str(&stdout(&diff(
         repo.path(),
@@ -271,7 +270,7 @@ fn county_adjustments_in_all_three_formats() {
     );
     assert_data_eq!(
         serde_json::to_string_pretty(&json).unwrap(),
-        file!["snapshots/diff-county.json"]
+        file!["../snapshots/diff-county.json"]
     );
 }
 
@@ -289,14 +288,14 @@ fn minimal_adjustments_in_english_project() {
             "missing {expected:?} in:\n{human}"
         );
     }
-    assert_data_eq!(human, file!["snapshots/diff-minimal.txt"]);
+    assert_data_eq!(human, file!["../snapshots/diff-minimal.txt"]);
     assert_data_eq!(
         stdout(&diff(
             repo.path(),
             "minimal",
             &["HEAD~2", "HEAD~1", "--format", "markdown"]
         )),
-        file!["snapshots/diff-minimal.md"]
+        file!["../snapshots/diff-minimal.md"]
     );
     let renamed = stdout(&diff(repo.path(), "minimal", &["HEAD~1", "HEAD"]));
     assert!(

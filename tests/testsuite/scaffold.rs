@@ -2,14 +2,12 @@
 //! warnings) and builds, shows every field of the format, matches the schemas, and they refuse
 //! to overwrite anything, leaving it byte for byte as it was.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{Schema, repo, resplist};
+use crate::common::{Schema, repo, resplist};
 
 fn text(bytes: &[u8]) -> String {
     String::from_utf8_lossy(bytes).into_owned()

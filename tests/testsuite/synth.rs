@@ -5,8 +5,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-mod common;
-use common::synth;
+use crate::common::synth;
 
 fn generate(scale: &str, out: &Path) {
     let status = Command::new(synth())

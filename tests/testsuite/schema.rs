@@ -4,13 +4,11 @@
 //! validated twice: as draft 2020-12, and as taplo (VS Code's Even Better TOML) reads it, which
 //! is draft 7 with formats checked and TOML dates turned into strings.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
-use common::{Schema, repo};
+use crate::common::{Schema, repo};
 use resplist::diagnostic::Diagnostic;
 use serde_json::Value;
 

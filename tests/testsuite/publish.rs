@@ -5,8 +5,8 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-mod common;
-use common::{files, synth};
+use crate::common;
+use crate::common::{files, synth};
 
 #[test]
 fn a_killed_build_never_harms_the_published_site() {
@@ -79,7 +79,7 @@ fn a_full_disk_fails_the_build_cleanly_and_keeps_the_old_site() {
         .output();
     if !mounted.as_ref().is_ok_and(|o| o.status.success()) {
         // Mounting needs root and a kernel that allows it (.ci/run runs as root); on a bare
-        // machine the property is still covered by the failed-render tests in tests/build.rs.
+        // machine the property is still covered by the failed-render tests in build.rs.
         common::skip(&format!(
             "cannot mount a tmpfs here ({:?})",
             mounted.map(|o| String::from_utf8_lossy(&o.stderr).into_owned())

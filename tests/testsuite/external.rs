@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-mod common;
+use crate::common;
 
 fn available(tool: &str) -> bool {
     let found = Command::new(tool)

@@ -9,9 +9,8 @@ use std::process::Output;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
-mod common;
-use common::copy_project;
-use common::resplist;
+use crate::common::copy_project;
+use crate::common::resplist;
 
 fn stdout(out: &Output) -> String {
     String::from_utf8_lossy(&out.stdout).into_owned()
