@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common;
+use crate::common::{self, build, copy_project, repo};
 
 fn missing(what: &str) -> bool {
     common::skip(what);
@@ -15,7 +15,7 @@ fn missing(what: &str) -> bool {
 
 #[test]
 fn search_layout_and_accessibility_in_chromium() {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let here = repo().join("tests/browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     if !Path::new(&chromium).exists()
         && missing("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
@@ -38,14 +38,7 @@ fn search_layout_and_accessibility_in_chromium() {
         (Path::new("examples/minimal"), "en"),
         (long.as_path(), "long"),
     ] {
-        let status = Command::new(env!("CARGO_BIN_EXE_resplist"))
-            .args(["build", "--quiet", "--output"])
-            .arg(tmp.path().join(out))
-            .arg(project)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "{}", project.display());
+        build(project, &tmp.path().join(out));
     }
     let out = Command::new("node")
         .arg("run.mjs")
@@ -71,7 +64,7 @@ fn search_layout_and_accessibility_in_chromium() {
 /// Excel or a URL with no place to break must not widen the page.
 fn long_lines_project(to: &Path) {
     let unbroken = format!("{}{}", "W".repeat(200), "长".repeat(200));
-    common::copy_project(&common::repo().join("examples/minimal"), to);
+    copy_project(&repo().join("examples/minimal"), to);
     for entry in std::fs::read_dir(to.join("departments")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();

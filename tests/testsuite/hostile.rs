@@ -6,10 +6,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-use crate::common;
-use crate::common::resplist;
+use crate::common::{self, command, git, names, project, resplist};
 
-const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
 const GOOD: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\nsection = \"wrfz\"\n";
 
 /// A diagnostic's code, line, column, and its message and help in one string.
@@ -22,19 +20,8 @@ fn check(files: &[(&str, &[u8])]) -> (i32, Vec<Found>) {
     run(dir.path())
 }
 
-/// A project whose `departments/` holds `files`.
-fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join("departments").join(name), bytes).unwrap();
-    }
-    dir
-}
-
 fn run(dir: &Path) -> (i32, Vec<Found>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["check", "--format", "json"])
         .arg(dir)
         .output()
@@ -308,11 +295,8 @@ fn ids_and_file_names() {
 #[test]
 fn regression_control_characters_before_a_multibyte_character() {
     let bytes = b"# The file st\0\0\0\0`envir\rrtment\xd9\x8c id.\0\0\rhdn.\nname = \"x\"\n";
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    fs::write(dir.path().join("departments/a.toml"), bytes).unwrap();
-    let human = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let dir = project(&[("a.toml", bytes)]);
+    let human = command()
         .args(["check", "--color", "always"])
         .arg(dir.path())
         .output()
@@ -364,9 +348,7 @@ fn a_50_mb_file_is_read_checked_and_built_whole() {
 
 #[test]
 fn ten_thousand_department_files() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
+    let dir = project(&[]);
     for i in 0..10_000 {
         let text = GOOD.replace("测试县环境保护局", &format!("测试县第{i}局"));
         fs::write(dir.path().join(format!("departments/d{i:05}.toml")), text).unwrap();
@@ -482,7 +464,7 @@ fn unprivileged() -> Option<Command> {
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
     if !root {
-        return Some(Command::new(env!("CARGO_BIN_EXE_resplist")));
+        return Some(command());
     }
     let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
     let works = Command::new("setpriv")
@@ -580,9 +562,8 @@ fn a_read_only_output_directory_is_refused_and_kept() {
         "{stderr}"
     );
     assert!(common::files(&site) == published, "the site changed");
-    let left: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let left: Vec<String> = names(dir.path())
+        .into_iter()
         .filter(|n| n.starts_with(".resplist"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
@@ -680,19 +661,9 @@ fn an_output_directory_that_is_a_symbolic_link_is_refused_even_with_force() {
 #[test]
 fn a_revision_that_looks_like_an_option_never_reaches_git() {
     let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-            .status;
-        assert!(status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["add", "-A"]);
-    git(&["commit", "-qm", "first"]);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-qm", "first"]);
     let out = resplist(&["diff", "--", "--output=pwned", "HEAD"], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");

@@ -5,21 +5,15 @@ use std::path::PathBuf;
 use std::process::Command;
 use std::time::Duration;
 
-use crate::common;
-use crate::common::{files, synth};
+use crate::common::{self, command, files, generate, names, repo};
 
 #[test]
 fn a_killed_build_never_harms_the_published_site() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    let made = Command::new(synth())
-        .args(["--scale", "2"])
-        .arg(&project)
-        .output()
-        .unwrap();
-    assert!(made.status.success());
+    generate("2", &project);
     let build = || {
-        Command::new(env!("CARGO_BIN_EXE_resplist"))
+        command()
             .args(["build", "--quiet"])
             .arg(&project)
             .output()
@@ -29,7 +23,7 @@ fn a_killed_build_never_harms_the_published_site() {
     let published = files(&project.join("public"));
     // Kill builds at different moments: while loading, rendering, writing, swapping.
     for delay in [5, 20, 60, 120, 250, 400, 700] {
-        let mut child = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        let mut child = command()
             .args(["build", "--quiet"])
             .arg(&project)
             .spawn()
@@ -50,9 +44,8 @@ fn a_killed_build_never_harms_the_published_site() {
     // The next build restores or replaces the site and leaves nothing behind.
     assert!(build().status.success());
     assert!(files(&project.join("public")) == published);
-    let leftovers: Vec<String> = std::fs::read_dir(&project)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let leftovers: Vec<String> = names(&project)
+        .into_iter()
         .filter(|n| n.starts_with(".resplist-"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
@@ -89,10 +82,10 @@ fn a_full_disk_fails_the_build_cleanly_and_keeps_the_old_site() {
     let _mount = Mount(disk.clone());
     let site = disk.join("site");
     let build = || {
-        Command::new(env!("CARGO_BIN_EXE_resplist"))
+        command()
             .args(["build", "data", "--quiet", "--output"])
             .arg(&site)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .current_dir(repo())
             .output()
             .unwrap()
     };
@@ -111,10 +104,6 @@ fn a_full_disk_fails_the_build_cleanly_and_keeps_the_old_site() {
         "{stderr}"
     );
     assert!(files(&site) == published, "the old site changed");
-    let leftovers: Vec<String> = std::fs::read_dir(&disk)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .filter(|n| n != "site")
-        .collect();
+    let leftovers: Vec<String> = names(&disk).into_iter().filter(|n| n != "site").collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
