@@ -1,35 +1,32 @@
 //! The browser checks (tests/browser/run.mjs): search typed into the search box, the no-JS
 //! fallback, phone-width layout, tap targets and axe-core, in Debian's headless Chromium. They
-//! need node, chromium and `npm ci` in tests/browser; without them this test skips with a reason,
-//! except under CI=true (where .ci/run installs them), where it fails.
+//! need node, chromium and `npm ci` in tests/browser, so the test is ignored by plain `cargo test`;
+//! run with `--include-ignored` (as .ci/run does, after installing them), it fails if any is
+//! missing, saying what to install.
 
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{self, build, copy_project, repo};
-
-fn missing(what: &str) -> bool {
-    common::skip(what);
-    true
-}
+use crate::common::{build, copy_project, repo};
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
 fn search_layout_and_accessibility_in_chromium() {
     let here = repo().join("tests/browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists()
-        && missing("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    {
-        return;
-    }
-    if Command::new("node").arg("--version").output().is_err() && missing("node is not installed") {
-        return;
-    }
-    if !here.join("node_modules/playwright-core").exists()
-        && missing("tests/browser has no node_modules (run `npm ci` there)")
-    {
-        return;
-    }
+    assert!(
+        Path::new(&chromium).exists(),
+        "{chromium} is missing: install chromium (apt-get install chromium fonts-noto-cjk), or set \
+         CHROMIUM to where it is"
+    );
+    assert!(
+        Command::new("node").arg("--version").output().is_ok(),
+        "node is missing: install Node.js (apt-get install nodejs npm)"
+    );
+    assert!(
+        here.join("node_modules/playwright-core").exists(),
+        "tests/browser has no node_modules: run `npm ci` in tests/browser"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let long = tmp.path().join("long-project");
     long_lines_project(&long);

@@ -268,14 +268,3 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
-
-/// Marks a test as skipped because this machine lacks something it needs, with the reason. On a
-/// bare machine that is a pass with a printed reason; under `CI=true`, where `.ci/run` installs
-/// and allows everything the tests need, it is a failure: a skip must never pass silently there.
-pub fn skip(reason: &str) {
-    assert!(
-        std::env::var("CI").map_or(true, |v| v != "true"),
-        "{reason}, and CI=true: .ci/run must provide it"
-    );
-    eprintln!("skipped: {reason}");
-}

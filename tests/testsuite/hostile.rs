@@ -456,15 +456,16 @@ fn many_problems_on_one_very_long_line_quote_a_window_each() {
 }
 
 /// resplist run without root's power to ignore permissions: through `setpriv` as `nobody` when
-/// the tests run as root (as `.ci/run` does), as is otherwise. `None` after a skip when root
-/// cannot drop its privileges here.
-fn unprivileged() -> Option<Command> {
+/// the tests run as root (as `.ci/run` does), as is otherwise. Fails when the tests run as root
+/// and `setpriv` cannot switch to `nobody`: a test of permissions that root ignores would prove
+/// nothing.
+fn unprivileged() -> Command {
     let root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
     if !root {
-        return Some(command());
+        return command();
     }
     let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
     let works = Command::new("setpriv")
@@ -472,13 +473,14 @@ fn unprivileged() -> Option<Command> {
         .arg("true")
         .status()
         .is_ok_and(|s| s.success());
-    if !works {
-        common::skip("running as root and `setpriv` cannot switch to the nobody user");
-        return None;
-    }
+    assert!(
+        works,
+        "the tests run as root and `setpriv` cannot switch to the nobody user: install \
+         util-linux (setpriv), or run the tests as an ordinary user"
+    );
     let mut command = Command::new("setpriv");
     command.args(drop).arg(env!("CARGO_BIN_EXE_resplist"));
-    Some(command)
+    command
 }
 
 /// Opens a temporary directory to other users (tempfile makes it private) so that the
@@ -503,9 +505,7 @@ fn unreadable_files_and_folders_are_reported_with_the_fix() {
     fs::create_dir(&folder).unwrap();
     fs::write(folder.join("gongan.toml"), GOOD).unwrap();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o000)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args(["check", "--format", "json"])
         .arg(dir.path())
@@ -584,9 +584,7 @@ fn an_output_directory_in_a_folder_resplist_may_not_write_fails_cleanly() {
     let published = common::files(&parent.join("site"));
     // Read-only for everyone, and (when the tests run as root) resplist runs as nobody.
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args(["build", ".", "--quiet", "--output", "www/site"])
         .current_dir(dir.path())
@@ -688,9 +686,7 @@ fn only_the_theme_folders_of_a_theme_directory_are_read() {
     fs::set_permissions(theme.join("private"), fs::Permissions::from_mode(0o000)).unwrap();
     fs::create_dir(dir.path().join("out")).unwrap();
     fs::set_permissions(dir.path().join("out"), fs::Permissions::from_mode(0o777)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args([
             "build", ".", "--quiet", "--theme", "theme", "--output", "out/site",
