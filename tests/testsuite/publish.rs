@@ -39,6 +39,18 @@ fn a_killed_build_never_harms_the_published_site() {
                 files(&now) == published,
                 "after a kill at {delay} ms the published site changed"
             );
+        } else {
+            // The kill fell between the two renames of publishing: the old site was moved
+            // aside whole (marker included, as in public/), for the next build to put back.
+            let beside = names(&project);
+            assert!(
+                beside
+                    .iter()
+                    .filter(|n| n.starts_with(".resplist-retired-public-"))
+                    .any(|n| files(&project.join(n)) == published),
+                "after a kill at {delay} ms there is no public/ and no retired directory holding \
+                 the published site beside it: {beside:?}"
+            );
         }
     }
     // The next build restores or replaces the site and leaves nothing behind.
