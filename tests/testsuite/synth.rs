@@ -2,35 +2,16 @@
 //! proportions that check clean; at two counties the print edition is split into volumes whose
 //! links all resolve.
 
-use std::path::{Path, PathBuf};
-use std::process::Command;
+use std::path::PathBuf;
 
-mod common;
-use common::synth;
-
-fn generate(scale: &str, out: &Path) {
-    let status = Command::new(synth())
-        .args(["--scale", scale, "--seed", "7"])
-        .arg(out)
-        .output()
-        .unwrap();
-    assert!(
-        status.status.success(),
-        "{}",
-        String::from_utf8_lossy(&status.stderr)
-    );
-}
+use crate::common::{build, command, generate};
 
 #[test]
 fn one_county_has_the_seed_proportions_and_checks_clean() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("s1");
     generate("1", &out);
-    let check = Command::new(env!("CARGO_BIN_EXE_resplist"))
-        .arg("check")
-        .arg(&out)
-        .output()
-        .unwrap();
+    let check = command().arg("check").arg(&out).output().unwrap();
     let text = String::from_utf8_lossy(&check.stdout);
     assert_eq!(check.status.code(), Some(0), "{text}");
     assert!(
@@ -59,17 +40,7 @@ fn two_counties_print_in_volumes_with_working_links() {
     let project = tmp.path().join("s2");
     generate("2", &project);
     let site = tmp.path().join("site");
-    let build = Command::new(env!("CARGO_BIN_EXE_resplist"))
-        .args(["build", "--quiet", "--output"])
-        .arg(&site)
-        .arg(&project)
-        .output()
-        .unwrap();
-    assert!(
-        build.status.success(),
-        "{}",
-        String::from_utf8_lossy(&build.stderr)
-    );
+    build(&project, &site);
     let volumes: Vec<PathBuf> = ["print/volume-01.html", "print/volume-02.html"]
         .iter()
         .map(|v| site.join(v))

@@ -1,11 +1,11 @@
 //! The CI recipes in examples/ci are valid YAML, and every `resplist` command they run exists
 //! with the flags they pass (parsed by resplist's own command line).
 
-use std::path::Path;
-
 use clap::Parser;
 use resplist::cli::Cli;
 use yaml_rust2::{Yaml, YamlLoader};
+
+use crate::common::repo;
 
 /// Every string under `run` or `script` keys, as shell command lines.
 fn commands(yaml: &Yaml, out: &mut Vec<String>, in_script: bool) {
@@ -64,7 +64,7 @@ fn words(line: &str) -> Vec<String> {
 
 #[test]
 fn ci_recipes_are_valid_and_call_real_commands() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ci");
+    let dir = repo().join("examples/ci");
     let mut checked = Vec::new();
     for file in ["github-actions.yml", "gitlab-ci.yml"] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();

@@ -1,35 +1,32 @@
 //! The browser checks (tests/browser/run.mjs): search typed into the search box, the no-JS
 //! fallback, phone-width layout, tap targets and axe-core, in Debian's headless Chromium. They
-//! need node, chromium and `npm ci` in tests/browser; without them this test skips with a reason,
-//! except under CI=true (where .ci/run installs them), where it fails.
+//! need node, chromium and `npm ci` in tests/browser, so the test is ignored by plain `cargo test`;
+//! run with `--include-ignored` (as .ci/run does, after installing them), it fails if any is
+//! missing, saying what to install.
 
 use std::path::Path;
 use std::process::Command;
 
-mod common;
-
-fn missing(what: &str) -> bool {
-    common::skip(what);
-    true
-}
+use crate::common::{build, copy_project, repo};
 
 #[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
 fn search_layout_and_accessibility_in_chromium() {
-    let here = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/browser");
+    let here = repo().join("tests/browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
-    if !Path::new(&chromium).exists()
-        && missing("chromium is not installed (apt-get install chromium fonts-noto-cjk)")
-    {
-        return;
-    }
-    if Command::new("node").arg("--version").output().is_err() && missing("node is not installed") {
-        return;
-    }
-    if !here.join("node_modules/playwright-core").exists()
-        && missing("tests/browser has no node_modules (run `npm ci` there)")
-    {
-        return;
-    }
+    assert!(
+        Path::new(&chromium).exists(),
+        "{chromium} is missing: install chromium (apt-get install chromium fonts-noto-cjk), or set \
+         CHROMIUM to where it is"
+    );
+    assert!(
+        Command::new("node").arg("--version").output().is_ok(),
+        "node is missing: install Node.js (apt-get install nodejs npm)"
+    );
+    assert!(
+        here.join("node_modules/playwright-core").exists(),
+        "tests/browser has no node_modules: run `npm ci` in tests/browser"
+    );
     let tmp = tempfile::tempdir().unwrap();
     let long = tmp.path().join("long-project");
     long_lines_project(&long);
@@ -38,14 +35,7 @@ fn search_layout_and_accessibility_in_chromium() {
         (Path::new("examples/minimal"), "en"),
         (long.as_path(), "long"),
     ] {
-        let status = Command::new(env!("CARGO_BIN_EXE_resplist"))
-            .args(["build", "--quiet", "--output"])
-            .arg(tmp.path().join(out))
-            .arg(project)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .unwrap();
-        assert!(status.success(), "{}", project.display());
+        build(project, &tmp.path().join(out));
     }
     let out = Command::new("node")
         .arg("run.mjs")
@@ -71,7 +61,7 @@ fn search_layout_and_accessibility_in_chromium() {
 /// Excel or a URL with no place to break must not widen the page.
 fn long_lines_project(to: &Path) {
     let unbroken = format!("{}{}", "W".repeat(200), "长".repeat(200));
-    common::copy_project(&common::repo().join("examples/minimal"), to);
+    copy_project(&repo().join("examples/minimal"), to);
     for entry in std::fs::read_dir(to.join("departments")).unwrap() {
         let path = entry.unwrap().path();
         let text = std::fs::read_to_string(&path).unwrap();

@@ -4,20 +4,15 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::path::Path;
+use std::process::Output;
 
-mod common;
-use common::{copy_project, files, resplist};
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use crate::common::{command, copy_project, files, names, repo, resplist};
 
 fn build_sample(out: &Path) -> Output {
     let output = resplist(
         &["build", "data", "--output", out.to_str().unwrap()],
-        &repo(""),
+        repo(),
     );
     assert_eq!(
         output.status.code(),
@@ -377,7 +372,7 @@ fn raw_html_blocks_and_entities_in_markdown_come_out_as_text() {
 fn a_build_with_errors_writes_nothing_and_keeps_the_old_site() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_project(&repo("examples/minimal"), &project);
+    copy_project(&repo().join("examples/minimal"), &project);
     let out = resplist(&["build", "p"], tmp.path());
     assert_eq!(out.status.code(), Some(0));
     let before = files(&project.join("public"));
@@ -405,7 +400,7 @@ fn a_build_with_errors_writes_nothing_and_keeps_the_old_site() {
 fn a_build_that_fails_while_rendering_keeps_the_old_site_and_leaves_no_staging() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_project(&repo("examples/minimal"), &project);
+    copy_project(&repo().join("examples/minimal"), &project);
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     let before = files(&project.join("public"));
     let theme = tmp.path().join("broken-theme/templates");
@@ -420,10 +415,9 @@ fn a_build_that_fails_while_rendering_keeps_the_old_site_and_leaves_no_staging()
     );
     assert!(String::from_utf8_lossy(&out.stderr).contains("the published site is unchanged"));
     assert_eq!(files(&project.join("public")), before);
-    let leftovers: Vec<_> = fs::read_dir(&project)
-        .unwrap()
-        .map(|e| e.unwrap().file_name())
-        .filter(|n| n.to_string_lossy().starts_with(".resplist"))
+    let leftovers: Vec<String> = names(&project)
+        .into_iter()
+        .filter(|n| n.starts_with(".resplist"))
         .collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
@@ -432,7 +426,7 @@ fn a_build_that_fails_while_rendering_keeps_the_old_site_and_leaves_no_staging()
 fn a_killed_build_is_cleaned_up_by_the_next_one() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_project(&repo("examples/minimal"), &project);
+    copy_project(&repo().join("examples/minimal"), &project);
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     // What a kill between the two renames leaves: no site, the old one retired, a staging dir.
     fs::rename(
@@ -450,10 +444,7 @@ fn a_killed_build_is_cleaned_up_by_the_next_one() {
     fs::create_dir(project.join(".resplist-staging-public-1")).unwrap();
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     assert!(project.join("public/index.html").exists());
-    let names: HashSet<String> = fs::read_dir(&project)
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
-        .collect();
+    let names: HashSet<String> = names(&project).into_iter().collect();
     assert!(
         !names.contains(".resplist-retired-public-99999")
             && !names.contains(".resplist-staging-public-99998"),
@@ -466,9 +457,9 @@ fn a_killed_build_is_cleaned_up_by_the_next_one() {
 fn refuses_dangerous_output_directories() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
-    copy_project(&repo("examples/minimal"), &project);
+    copy_project(&repo().join("examples/minimal"), &project);
     let refuse = |args: &[&str], why: &str| {
-        let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        let out = command()
             .args(args)
             .current_dir(tmp.path())
             .env("HOME", tmp.path().join("home"))
@@ -541,7 +532,7 @@ fn english_sites_use_english_words_and_quiet_is_quiet() {
             tmp.path().join("s").to_str().unwrap(),
             "--quiet",
         ],
-        &repo(""),
+        repo(),
     );
     assert_eq!(out.status.code(), Some(0));
     assert!(out.stdout.is_empty() && out.stderr.is_empty());
@@ -584,7 +575,7 @@ fn a_theme_overrides_files_by_path_and_falls_back_for_the_rest() {
             "--theme",
             theme.to_str().unwrap(),
         ],
-        &repo(""),
+        repo(),
     );
     assert_eq!(
         out.status.code(),

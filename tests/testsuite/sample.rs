@@ -1,15 +1,14 @@
 //! The sample county in `data/` and `examples/minimal`: they check clean, carry the counts the
 //! README and the site promise, and exercise every field of the format at least once.
 
-use std::path::Path;
-
+use crate::common::repo;
 use resplist::check::check;
 use resplist::load::load;
 use resplist::model::Project;
 use resplist::model::{PowerStatus, ServiceCategory, SupervisionCategory, Totals};
 
 fn project(dir: &str) -> Project {
-    load(&Path::new(env!("CARGO_MANIFEST_DIR")).join(dir)).unwrap()
+    load(&repo().join(dir)).unwrap()
 }
 
 #[test]

@@ -4,26 +4,11 @@
 
 use std::collections::BTreeMap;
 use std::fs;
-use std::path::{Path, PathBuf};
-use std::process::Output;
+use std::path::Path;
 
 use toml_edit::{DocumentMut, Item, Table, Value};
 
-mod common;
-use common::copy_project;
-use common::resplist;
-
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
-fn stderr(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
-}
-
-fn repo(path: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join(path)
-}
+use crate::common::{copy_project, project, repo, resplist, stderr, stdout};
 
 /// Every `.toml` file of a project, by relative path.
 fn sources(dir: &Path) -> BTreeMap<String, String> {
@@ -155,7 +140,7 @@ fn scramble_value(value: &mut Value) {
 
 fn scrambled_copy(comments: bool) -> tempfile::TempDir {
     let dir = tempfile::tempdir().unwrap();
-    copy_project(&repo("data"), dir.path());
+    copy_project(&repo().join("data"), dir.path());
     for (name, text) in sources(dir.path()) {
         let scrambled = scramble(&text, comments);
         assert_ne!(scrambled, text, "{name} was not scrambled");
@@ -167,7 +152,7 @@ fn scrambled_copy(comments: bool) -> tempfile::TempDir {
 #[test]
 fn checked_in_projects_are_canonical() {
     for project in ["data", "examples/minimal"] {
-        let out = resplist(&["fmt", "--check", project], &repo(""));
+        let out = resplist(&["fmt", "--check", project], repo());
         assert_eq!(
             out.status.code(),
             Some(0),
@@ -207,7 +192,7 @@ fn a_scrambled_copy_of_the_sample_comes_back_byte_for_byte() {
         stdout(&out)
     );
     assert!(stdout(&out).contains("formatted departments/huanbao.toml\n"));
-    assert_eq!(sources(dir.path()), sources(&repo("data")));
+    assert_eq!(sources(dir.path()), sources(&repo().join("data")));
 }
 
 #[test]
@@ -217,7 +202,7 @@ fn fmt_of_a_commented_scrambled_sample_is_idempotent_and_loses_nothing() {
     let model_before = model(dir.path());
     assert_eq!(
         model_before,
-        model(&repo("data")),
+        model(&repo().join("data")),
         "scrambling changed the data"
     );
 
@@ -295,20 +280,9 @@ category = \"basic\"
 # bottom
 ";
 
-fn small_project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(
-        dir.path().join("resplist.toml"),
-        "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n",
-    )
-    .unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    dir
-}
-
 #[test]
 fn a_messy_file_becomes_canonical() {
-    let dir = small_project();
+    let dir = project(&[]);
     let file = dir.path().join("departments/huanbao.toml");
     fs::write(&file, MESSY).unwrap();
     let out = resplist(&["fmt"], dir.path());
@@ -321,7 +295,7 @@ fn a_messy_file_becomes_canonical() {
 
 #[test]
 fn a_file_in_canonical_form_is_not_rewritten() {
-    let dir = small_project();
+    let dir = project(&[]);
     let file = dir.path().join("departments/huanbao.toml");
     fs::write(&file, CANONICAL).unwrap();
     let modified = fs::metadata(&file).unwrap().modified().unwrap();
@@ -333,7 +307,7 @@ fn a_file_in_canonical_form_is_not_rewritten() {
 
 #[test]
 fn broken_toml_is_reported_and_left_untouched_while_the_others_are_formatted() {
-    let dir = small_project();
+    let dir = project(&[]);
     let broken = "name = \"测试局\"\r\n[[sections]\r\nid = 'a'  \r\n";
     fs::write(dir.path().join("departments/broken.toml"), broken).unwrap();
     fs::write(dir.path().join("departments/huanbao.toml"), MESSY).unwrap();
@@ -366,7 +340,7 @@ fn broken_toml_is_reported_and_left_untouched_while_the_others_are_formatted() {
 
 #[test]
 fn bom_and_crlf_are_kept() {
-    let dir = small_project();
+    let dir = project(&[]);
     let file = dir.path().join("departments/huanbao.toml");
     fs::write(&file, format!("\u{feff}{}", MESSY.replace('\n', "\r\n"))).unwrap();
     let out = resplist(&["fmt"], dir.path());
@@ -393,7 +367,7 @@ fn no_project_is_exit_2() {
 #[test]
 fn a_linked_file_is_rewritten_through_the_link_and_keeps_its_permissions() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = small_project();
+    let dir = project(&[]);
     fs::create_dir(dir.path().join("shared")).unwrap();
     let target = dir.path().join("shared/huanbao.toml");
     fs::write(&target, MESSY).unwrap();
@@ -420,7 +394,7 @@ fn a_linked_file_is_rewritten_through_the_link_and_keeps_its_permissions() {
 #[test]
 fn a_read_only_file_is_reported_and_left_as_it_is() {
     use std::os::unix::fs::PermissionsExt;
-    let dir = small_project();
+    let dir = project(&[]);
     let file = dir.path().join("departments/huanbao.toml");
     fs::write(&file, MESSY).unwrap();
     fs::set_permissions(&file, fs::Permissions::from_mode(0o444)).unwrap();

@@ -1,10 +1,11 @@
 //! The docs must not drift from the code: README's table of check codes is generated from
 //! `Code::ALL`. After adding a code, paste the new table (the assertion prints it) into README.
 
+use crate::common::repo;
+
 #[test]
 fn readme_lists_every_check_code() {
-    let readme =
-        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
     let start = readme
         .find("<!-- codes:start -->\n")
         .expect("README has a codes:start marker")

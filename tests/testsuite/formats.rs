@@ -2,14 +2,12 @@
 //! field; GitHub workflow commands are well formed. (Snapshots can't show this: trycmd rewrites
 //! backslashes, which JSON needs.)
 
-use std::process::Command;
+use crate::common::{command, repo};
 
 fn run(fixture: &str, format: &str) -> (Option<i32>, String) {
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["check", "--format", format])
-        .current_dir(
-            concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures").to_string() + "/" + fixture,
-        )
+        .current_dir(repo().join("tests/fixtures").join(fixture))
         .env_remove("GITHUB_STEP_SUMMARY")
         .output()
         .unwrap();
@@ -56,8 +54,7 @@ fn json_lines_parse_with_every_field() {
 
 #[test]
 fn every_fixture_gives_valid_json_and_github_output() {
-    let fixtures =
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap();
+    let fixtures = std::fs::read_dir(repo().join("tests/fixtures")).unwrap();
     let mut checked = 0;
     for fixture in fixtures {
         let name = fixture.unwrap().file_name().to_string_lossy().into_owned();
@@ -96,9 +93,7 @@ fn every_fixture_gives_valid_json_and_github_output() {
 
 #[test]
 fn every_fixture_named_for_a_code_reports_that_code() {
-    for fixture in
-        std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures")).unwrap()
-    {
+    for fixture in std::fs::read_dir(repo().join("tests/fixtures")).unwrap() {
         let name = fixture.unwrap().file_name().to_string_lossy().into_owned();
         let Some(code) = name
             .split('-')

@@ -4,13 +4,10 @@
 //! validated twice: as draft 2020-12, and as taplo (VS Code's Even Better TOML) reads it, which
 //! is draft 7 with formats checked and TOML dates turned into strings.
 
-mod common;
-
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
-use common::{Schema, repo};
+use crate::common::{Schema, command, repo};
 use resplist::diagnostic::Diagnostic;
 use serde_json::Value;
 
@@ -29,7 +26,7 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
 fn committed_schemas_are_up_to_date() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("new/schemas");
-    let run = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let run = command()
         .args(["schema", "--output"])
         .arg(&out)
         .output()
@@ -50,7 +47,7 @@ fn committed_schemas_are_up_to_date() {
 #[test]
 fn schema_writes_into_the_current_directory_by_default() {
     let tmp = tempfile::tempdir().unwrap();
-    let run = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let run = command()
         .arg("schema")
         .current_dir(tmp.path())
         .output()

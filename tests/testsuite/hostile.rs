@@ -6,10 +6,8 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-mod common;
-use common::resplist;
+use crate::common::{self, command, git, names, project, resplist};
 
-const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
 const GOOD: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\nsection = \"wrfz\"\n";
 
 /// A diagnostic's code, line, column, and its message and help in one string.
@@ -22,19 +20,8 @@ fn check(files: &[(&str, &[u8])]) -> (i32, Vec<Found>) {
     run(dir.path())
 }
 
-/// A project whose `departments/` holds `files`.
-fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    for (name, bytes) in files {
-        fs::write(dir.path().join("departments").join(name), bytes).unwrap();
-    }
-    dir
-}
-
 fn run(dir: &Path) -> (i32, Vec<Found>) {
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["check", "--format", "json"])
         .arg(dir)
         .output()
@@ -308,11 +295,8 @@ fn ids_and_file_names() {
 #[test]
 fn regression_control_characters_before_a_multibyte_character() {
     let bytes = b"# The file st\0\0\0\0`envir\rrtment\xd9\x8c id.\0\0\rhdn.\nname = \"x\"\n";
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    fs::write(dir.path().join("departments/a.toml"), bytes).unwrap();
-    let human = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let dir = project(&[("a.toml", bytes)]);
+    let human = command()
         .args(["check", "--color", "always"])
         .arg(dir.path())
         .output()
@@ -364,9 +348,7 @@ fn a_50_mb_file_is_read_checked_and_built_whole() {
 
 #[test]
 fn ten_thousand_department_files() {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
+    let dir = project(&[]);
     for i in 0..10_000 {
         let text = GOOD.replace("测试县环境保护局", &format!("测试县第{i}局"));
         fs::write(dir.path().join(format!("departments/d{i:05}.toml")), text).unwrap();
@@ -474,15 +456,16 @@ fn many_problems_on_one_very_long_line_quote_a_window_each() {
 }
 
 /// resplist run without root's power to ignore permissions: through `setpriv` as `nobody` when
-/// the tests run as root (as `.ci/run` does), as is otherwise. `None` after a skip when root
-/// cannot drop its privileges here.
-fn unprivileged() -> Option<Command> {
+/// the tests run as root (as `.ci/run` does), as is otherwise. Fails when the tests run as root
+/// and `setpriv` cannot switch to `nobody`: a test of permissions that root ignores would prove
+/// nothing.
+fn unprivileged() -> Command {
     let root = Command::new("id")
         .arg("-u")
         .output()
         .is_ok_and(|o| o.stdout.trim_ascii() == b"0");
     if !root {
-        return Some(Command::new(env!("CARGO_BIN_EXE_resplist")));
+        return command();
     }
     let drop = ["--reuid=65534", "--regid=65534", "--clear-groups"];
     let works = Command::new("setpriv")
@@ -490,13 +473,14 @@ fn unprivileged() -> Option<Command> {
         .arg("true")
         .status()
         .is_ok_and(|s| s.success());
-    if !works {
-        common::skip("running as root and `setpriv` cannot switch to the nobody user");
-        return None;
-    }
+    assert!(
+        works,
+        "the tests run as root and `setpriv` cannot switch to the nobody user: install \
+         util-linux (setpriv), or run the tests as an ordinary user"
+    );
     let mut command = Command::new("setpriv");
     command.args(drop).arg(env!("CARGO_BIN_EXE_resplist"));
-    Some(command)
+    command
 }
 
 /// Opens a temporary directory to other users (tempfile makes it private) so that the
@@ -521,9 +505,7 @@ fn unreadable_files_and_folders_are_reported_with_the_fix() {
     fs::create_dir(&folder).unwrap();
     fs::write(folder.join("gongan.toml"), GOOD).unwrap();
     fs::set_permissions(&folder, fs::Permissions::from_mode(0o000)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args(["check", "--format", "json"])
         .arg(dir.path())
@@ -580,9 +562,8 @@ fn a_read_only_output_directory_is_refused_and_kept() {
         "{stderr}"
     );
     assert!(common::files(&site) == published, "the site changed");
-    let left: Vec<_> = fs::read_dir(dir.path())
-        .unwrap()
-        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+    let left: Vec<String> = names(dir.path())
+        .into_iter()
         .filter(|n| n.starts_with(".resplist"))
         .collect();
     assert!(left.is_empty(), "{left:?}");
@@ -603,9 +584,7 @@ fn an_output_directory_in_a_folder_resplist_may_not_write_fails_cleanly() {
     let published = common::files(&parent.join("site"));
     // Read-only for everyone, and (when the tests run as root) resplist runs as nobody.
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o555)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args(["build", ".", "--quiet", "--output", "www/site"])
         .current_dir(dir.path())
@@ -680,19 +659,9 @@ fn an_output_directory_that_is_a_symbolic_link_is_refused_even_with_force() {
 #[test]
 fn a_revision_that_looks_like_an_option_never_reaches_git() {
     let dir = project(&[("huanbao.toml", GOOD.as_bytes())]);
-    let git = |args: &[&str]| {
-        let status = Command::new("git")
-            .args(["-c", "user.name=t", "-c", "user.email=t@example.org"])
-            .args(args)
-            .current_dir(dir.path())
-            .output()
-            .unwrap()
-            .status;
-        assert!(status.success(), "git {args:?}");
-    };
-    git(&["init", "-q"]);
-    git(&["add", "-A"]);
-    git(&["commit", "-qm", "first"]);
+    git(dir.path(), &["init", "-q"]);
+    git(dir.path(), &["add", "-A"]);
+    git(dir.path(), &["commit", "-qm", "first"]);
     let out = resplist(&["diff", "--", "--output=pwned", "HEAD"], dir.path());
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
@@ -717,9 +686,7 @@ fn only_the_theme_folders_of_a_theme_directory_are_read() {
     fs::set_permissions(theme.join("private"), fs::Permissions::from_mode(0o000)).unwrap();
     fs::create_dir(dir.path().join("out")).unwrap();
     fs::set_permissions(dir.path().join("out"), fs::Permissions::from_mode(0o777)).unwrap();
-    let Some(mut command) = unprivileged() else {
-        return;
-    };
+    let mut command = unprivileged();
     let out = command
         .args([
             "build", ".", "--quiet", "--theme", "theme", "--output", "out/site",

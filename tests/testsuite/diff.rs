@@ -2,39 +2,15 @@
 //! minimal example, then commits that change a phone, move a boundary's lead, delegate a power,
 //! edit a work item, add, remove and rename departments. Each must be reported as such, in all
 //! three formats. Update the snapshots after a deliberate change with
-//! `SNAPSHOTS=overwrite cargo test --test diff`.
+//! `SNAPSHOTS=overwrite cargo test --test testsuite diff`.
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
 use snapbox::{assert_data_eq, file};
 
-mod common;
-use common::copy_project;
-
-fn git(dir: &Path, args: &[&str]) {
-    let out = Command::new("git")
-        .args([
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-        ])
-        .args(args)
-        .current_dir(dir)
-        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
-        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "git {args:?}: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-}
+use crate::common::{self, command, copy_project, git};
 
 fn edit(path: &Path, from: &str, to: &str) {
     let text = fs::read_to_string(path).unwrap();
@@ -51,9 +27,11 @@ fn edit(path: &Path, from: &str, to: &str) {
 fn repository() -> tempfile::TempDir {
     let tmp = tempfile::tempdir().unwrap();
     let repo = tmp.path();
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    copy_project(&root.join("data"), &repo.join("county"));
-    copy_project(&root.join("examples/minimal"), &repo.join("minimal"));
+    copy_project(&common::repo().join("data"), &repo.join("county"));
+    copy_project(
+        &common::repo().join("examples/minimal"),
+        &repo.join("minimal"),
+    );
     git(repo, &["init", "-q", "-b", "main"]);
     git(repo, &["add", "-A"]);
     git(repo, &["commit", "-q", "-m", "the list as published"]);
@@ -186,7 +164,7 @@ fn repository() -> tempfile::TempDir {
 }
 
 fn diff(repo: &Path, project: &str, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resplist"))
+    command()
         .args(["diff", "--color", "never", "--project", project])
         .args(args)
         .current_dir(repo)
@@ -226,7 +204,7 @@ fn county_adjustments_in_all_three_formats() {
         !human.contains("the lead moved from 林业局"),
         "a renamed lead is not a moved lead:\n{human}"
     );
-    assert_data_eq!(human, file!["snapshots/diff-county.txt"]);
+    assert_data_eq!(human, file!["../snapshots/diff-county.txt"]);
 
     let markdown = stdout(&diff(
         repo.path(),
@@ -239,7 +217,7 @@ fn county_adjustments_in_all_three_formats() {
         ),
         "{markdown}"
     );
-    assert_data_eq!(markdown, file!["snapshots/diff-county.md"]);
+    assert_data_eq!(markdown, file!["../snapshots/diff-county.md"]);
 
     let json: serde_json::Value = serde_json::from_str(&stdout(&diff(
         repo.path(),
@@ -271,7 +249,7 @@ fn county_adjustments_in_all_three_formats() {
     );
     assert_data_eq!(
         serde_json::to_string_pretty(&json).unwrap(),
-        file!["snapshots/diff-county.json"]
+        file!["../snapshots/diff-county.json"]
     );
 }
 
@@ -289,14 +267,14 @@ fn minimal_adjustments_in_english_project() {
             "missing {expected:?} in:\n{human}"
         );
     }
-    assert_data_eq!(human, file!["snapshots/diff-minimal.txt"]);
+    assert_data_eq!(human, file!["../snapshots/diff-minimal.txt"]);
     assert_data_eq!(
         stdout(&diff(
             repo.path(),
             "minimal",
             &["HEAD~2", "HEAD~1", "--format", "markdown"]
         )),
-        file!["snapshots/diff-minimal.md"]
+        file!["../snapshots/diff-minimal.md"]
     );
     let renamed = stdout(&diff(repo.path(), "minimal", &["HEAD~1", "HEAD"]));
     assert!(
@@ -348,9 +326,9 @@ fn defaults_exit_code_and_directories() {
     assert_eq!(changed.status.code(), Some(1));
     assert!(stdout(&changed).contains("“0000-6301 0199” → “0000-6301 0100”"));
     // Two directories, no git.
-    let dirs = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let dirs = command()
         .args(["diff", "--color", "never", "--dirs"])
-        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"))
+        .arg(common::repo().join("examples/minimal"))
         .arg(repo.path().join("minimal"))
         .output()
         .unwrap();
@@ -379,7 +357,7 @@ fn build_lists_the_adjustments_on_a_history_page() {
         &["commit", "-q", "-am", "publish the change history"],
     );
     let build = |out: &str| {
-        let o = Command::new(env!("CARGO_BIN_EXE_resplist"))
+        let o = command()
             .args(["build", "county", "--quiet", "--output", out])
             .current_dir(repo.path())
             .output()
@@ -418,10 +396,10 @@ fn build_lists_the_adjustments_on_a_history_page() {
 fn without_git_or_without_the_setting_there_is_no_history_page() {
     let tmp = tempfile::tempdir().unwrap();
     copy_project(
-        &Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/minimal"),
+        &common::repo().join("examples/minimal"),
         &tmp.path().join("p"),
     );
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["build", "p", "--quiet"])
         .current_dir(tmp.path())
         .output()
@@ -434,7 +412,7 @@ fn without_git_or_without_the_setting_there_is_no_history_page() {
             + "\n[build]\nhistory = 5\n",
     )
     .unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["build", "p", "--quiet"])
         .current_dir(tmp.path())
         .output()

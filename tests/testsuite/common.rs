@@ -1,18 +1,135 @@
-//! Helpers shared by the integration tests (each test file is its own crate, so not every one
-//! uses every helper): the committed JSON Schemas as validators, TOML turned into JSON the way
-//! editors do before validating, copying projects, reading built sites, the synthetic generator.
-
-#![allow(dead_code)]
+//! Helpers shared by the test modules: running resplist and reading what it printed, small
+//! projects in temporary directories, git, the synthetic generator, reading built sites, and
+//! the committed JSON Schemas as validators (with TOML turned into JSON the way editors do
+//! before validating).
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use jsonschema::{Draft, Validator};
 use serde_json::Value;
 
+/// The repository: the sample county in `data/`, `examples/`, `schemas/`, the tests' data.
 pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The resplist binary under test, as a command with nothing set yet.
+pub fn command() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_resplist"))
+}
+
+/// Runs resplist with `args` in `dir`, colours off.
+pub fn resplist(args: &[&str], dir: &Path) -> Output {
+    command()
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap()
+}
+
+/// Builds `project` (relative to the repository, or absolute) into `out`, quietly; the build
+/// must succeed.
+pub fn build(project: &Path, out: &Path) {
+    let run = resplist(
+        &[
+            "build",
+            "--quiet",
+            "--output",
+            out.to_str().unwrap(),
+            project.to_str().unwrap(),
+        ],
+        repo(),
+    );
+    assert!(
+        run.status.success(),
+        "{}: {}",
+        project.display(),
+        stderr(&run)
+    );
+}
+
+/// What a run printed on stdout, as text.
+pub fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// What a run printed on stderr, as text.
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+/// The site file of a small test county.
+pub const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
+
+/// A project in a temporary directory: `SITE`, and `departments/` holding `files`.
+pub fn project(files: &[(&str, &[u8])]) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
+    fs::create_dir(dir.path().join("departments")).unwrap();
+    for (name, bytes) in files {
+        fs::write(dir.path().join("departments").join(name), bytes).unwrap();
+    }
+    dir
+}
+
+/// The names of what is in `dir`, sorted.
+pub fn names(dir: &Path) -> Vec<String> {
+    let mut names: Vec<String> = fs::read_dir(dir)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+/// Runs git with `args` in `dir` as a fixed author at a fixed date, unsigned; it must succeed.
+pub fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args([
+            "-c",
+            "user.name=Test",
+            "-c",
+            "user.email=test@example.org",
+            "-c",
+            "commit.gpgsign=false",
+        ])
+        .args(args)
+        .current_dir(dir)
+        .env("GIT_AUTHOR_DATE", "2026-01-01T00:00:00Z")
+        .env("GIT_COMMITTER_DATE", "2026-01-01T00:00:00Z")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "git {args:?}: {}", stderr(&out));
+}
+
+/// Generates a synthetic project of `scale` counties (seed 7) into `out`.
+pub fn generate(scale: &str, out: &Path) {
+    let status = Command::new(synth())
+        .args(["--scale", scale, "--seed", "7"])
+        .arg(out)
+        .output()
+        .unwrap();
+    assert!(status.status.success(), "{}", stderr(&status));
+}
+
+/// The synthetic-data generator (examples/synth.rs), which `cargo test` builds next to the
+/// test binaries.
+fn synth() -> PathBuf {
+    let exe = std::env::current_exe().unwrap();
+    let debug = exe.parent().and_then(Path::parent).unwrap();
+    let path = debug
+        .join("examples")
+        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
+    assert!(
+        path.exists(),
+        "{} is missing: cargo test builds the examples",
+        path.display()
+    );
+    path
 }
 
 /// A schema as validated by a draft 2020-12 validator and by a taplo-like draft 7 one.
@@ -150,41 +267,4 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
             (relative, fs::read(e.path()).unwrap())
         })
         .collect()
-}
-
-/// The synthetic-data generator (examples/synth.rs), which `cargo test` builds next to the
-/// test binaries.
-pub fn synth() -> PathBuf {
-    let exe = std::env::current_exe().unwrap();
-    let debug = exe.parent().and_then(Path::parent).unwrap();
-    let path = debug
-        .join("examples")
-        .join(format!("synth{}", std::env::consts::EXE_SUFFIX));
-    assert!(
-        path.exists(),
-        "{} is missing: cargo test builds the examples",
-        path.display()
-    );
-    path
-}
-
-/// Marks a test as skipped because this machine lacks something it needs, with the reason. On a
-/// bare machine that is a pass with a printed reason; under `CI=true`, where `.ci/run` installs
-/// and allows everything the tests need, it is a failure: a skip must never pass silently there.
-pub fn skip(reason: &str) {
-    assert!(
-        std::env::var("CI").map_or(true, |v| v != "true"),
-        "{reason}, and CI=true: .ci/run must provide it"
-    );
-    eprintln!("skipped: {reason}");
-}
-
-/// Runs resplist with `args` in `dir`, colours off.
-pub fn resplist(args: &[&str], dir: &Path) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_resplist"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .unwrap()
 }

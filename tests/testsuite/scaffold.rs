@@ -2,18 +2,12 @@
 //! warnings) and builds, shows every field of the format, matches the schemas, and they refuse
 //! to overwrite anything, leaving it byte for byte as it was.
 
-mod common;
-
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
-use common::{Schema, repo, resplist};
-
-fn text(bytes: &[u8]) -> String {
-    String::from_utf8_lossy(bytes).into_owned()
-}
+use crate::common::{Schema, command, repo, resplist, stderr, stdout};
 
 /// Every file under `dir` with its bytes.
 fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
@@ -34,8 +28,8 @@ fn snapshot(dir: &Path) -> BTreeMap<PathBuf, Vec<u8>> {
 /// `resplist check` passes with no errors and no warnings.
 fn assert_checks_clean(project: &Path) {
     let out = resplist(&["check", "--color", "never", "--deny-warnings"], project);
-    let stdout = text(&out.stdout);
-    assert!(out.status.success(), "{stdout}{}", text(&out.stderr));
+    let stdout = stdout(&out);
+    assert!(out.status.success(), "{stdout}{}", stderr(&out));
     assert!(stdout.contains("0 errors, 0 warnings"), "{stdout}");
 }
 
@@ -55,8 +49,8 @@ fn init_in_both_languages_checks_clean_and_builds() {
     ] {
         let tmp = tempfile::tempdir().unwrap();
         let out = init(tmp.path(), "nested/new-list", language);
-        let stdout = text(&out.stdout);
-        assert!(out.status.success(), "{language}: {}", text(&out.stderr));
+        let stdout = stdout(&out);
+        assert!(out.status.success(), "{language}: {}", stderr(&out));
         for shown in [
             "resplist.toml",
             "departments/example.toml",
@@ -92,7 +86,7 @@ fn init_in_both_languages_checks_clean_and_builds() {
             &["build", "--quiet", "--output", site_out.to_str().unwrap()],
             &project,
         );
-        assert!(out.status.success(), "{}", text(&out.stderr));
+        assert!(out.status.success(), "{}", stderr(&out));
         assert!(site_out.join("index.html").is_file());
         assert!(site_out.join("departments/example.html").is_file());
     }
@@ -134,7 +128,7 @@ fn init_refuses_an_existing_project_and_leaves_it_untouched() {
     for language in ["zh-CN", "en"] {
         let out = init(tmp.path(), "p", language);
         assert_eq!(out.status.code(), Some(2));
-        let stderr = text(&out.stderr);
+        let stderr = stderr(&out);
         assert!(stderr.contains("already exists"), "{stderr}");
         assert!(stderr.contains("nothing was written"), "{stderr}");
         assert_eq!(snapshot(&project), before);
@@ -147,13 +141,13 @@ fn init_refuses_the_root_and_the_home_directory() {
     let home = tmp.path().join("home");
     fs::create_dir(&home).unwrap();
     for (dir, cwd) in [(".", home.as_path()), ("/", tmp.path())] {
-        let out = std::process::Command::new(env!("CARGO_BIN_EXE_resplist"))
+        let out = command()
             .args(["init", dir])
             .current_dir(cwd)
             .env("HOME", &home)
             .output()
             .unwrap();
-        let stderr = text(&out.stderr);
+        let stderr = stderr(&out);
         assert_eq!(out.status.code(), Some(2), "{dir}: {stderr}");
         assert!(
             stderr.contains("a list belongs in its own folder; nothing was written"),
@@ -185,7 +179,7 @@ fn init_refuses_a_departments_folder_or_any_file_it_would_write() {
         let before = snapshot(&dir);
         let out = init(tmp.path(), "p", "zh-CN");
         assert_eq!(out.status.code(), Some(2), "{existing}");
-        assert!(text(&out.stderr).contains("already exists"), "{existing}");
+        assert!(stderr(&out).contains("already exists"), "{existing}");
         assert_eq!(snapshot(&dir), before, "{existing}");
     }
 }
@@ -213,8 +207,8 @@ fn new_department_adds_a_file_that_checks_clean() {
         ],
         tmp.path(),
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
-    assert!(text(&out.stdout).contains("departments/huanbao.toml"));
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(stdout(&out).contains("departments/huanbao.toml"));
     let file = fs::read_to_string(project.join("departments/huanbao.toml")).unwrap();
     assert!(file.contains("name = \"示例县环境保护局\""), "{file}");
     assert!(
@@ -238,7 +232,7 @@ fn new_department_uses_the_current_directory_and_the_site_language() {
         ],
         &project,
     );
-    assert!(out.status.success(), "{}", text(&out.stderr));
+    assert!(out.status.success(), "{}", stderr(&out));
     let file = fs::read_to_string(project.join("departments/transport.toml")).unwrap();
     assert!(file.contains("The department's full name"), "{file}");
     let parsed: toml::Table = toml::from_str(&file).unwrap();
@@ -259,7 +253,7 @@ fn new_department_refuses_duplicates_anywhere_under_departments() {
     for id in ["example", "gongan"] {
         let out = resplist(&["new", "department", id, "--name", "某局"], &project);
         assert_eq!(out.status.code(), Some(2), "{id}");
-        let stderr = text(&out.stderr);
+        let stderr = stderr(&out);
         assert!(stderr.contains("already has a department"), "{stderr}");
         assert_eq!(snapshot(&project), before, "{id}");
     }
@@ -281,7 +275,7 @@ fn new_department_refuses_bad_ids_and_explains_the_rule() {
         // `--` so that `-huanbao` reaches resplist as the id, not as options.
         let out = resplist(&["new", "department", "--name", "某局", "--", id], &project);
         assert_eq!(out.status.code(), Some(2), "{id}");
-        let stderr = text(&out.stderr);
+        let stderr = stderr(&out);
         assert!(stderr.contains("not a valid department id"), "{stderr}");
         assert!(stderr.contains("lowercase ASCII letters"), "{stderr}");
         assert_eq!(snapshot(&project), before, "{id}");
@@ -290,7 +284,7 @@ fn new_department_refuses_bad_ids_and_explains_the_rule() {
         &["new", "department", "huan_bao", "--name", "某局"],
         &project,
     );
-    assert!(text(&out.stderr).contains("try `huan-bao`"));
+    assert!(stderr(&out).contains("try `huan-bao`"));
 }
 
 #[test]
@@ -301,12 +295,12 @@ fn new_department_needs_a_project_and_a_name() {
         tmp.path(),
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("no resplist.toml"));
+    assert!(stderr(&out).contains("no resplist.toml"));
     assert_eq!(fs::read_dir(tmp.path()).unwrap().count(), 0);
 
     let (_tmp, project) = new_project("zh-CN");
     let out = resplist(&["new", "department", "huanbao", "--name", " "], &project);
     assert_eq!(out.status.code(), Some(2));
-    assert!(text(&out.stderr).contains("the name is empty"));
+    assert!(stderr(&out).contains("the name is empty"));
     assert!(!project.join("departments/huanbao.toml").exists());
 }

@@ -4,20 +4,14 @@
 
 use std::fs;
 use std::path::Path;
-use std::process::{Command, Output};
+use std::process::Output;
 
-const SITE: &str = "[site]\ntitle = \"测试县责任清单\"\njurisdiction = \"测试县\"\n";
+use crate::common::{SITE, command, project, stdout};
+
 const DEPARTMENT: &str = "name = \"测试县环境保护局\"\n\n[[sections]]\nid = \"wrfz\"\nname = \"污染防治科\"\nphone = \"0000-6310 0001\"\n\n[[duties]]\nid = \"d01\"\ntitle = \"负责水污染防治。\"\nbasis = [\"三定方案\"]\n\n  [[duties.items]]\n  text = \"查处偷排污水。\"\n  section = \"wrfz\"\n\n[[services]]\nid = \"shuizhi\"\ntitle = \"发布水质信息\"\ncategory = \"basic\"\n";
 
-fn project() -> tempfile::TempDir {
-    let dir = tempfile::tempdir().unwrap();
-    fs::write(dir.path().join("resplist.toml"), SITE).unwrap();
-    fs::create_dir(dir.path().join("departments")).unwrap();
-    dir
-}
-
 fn check(dir: &Path, extra: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_resplist"))
+    command()
         .arg("check")
         .arg(dir)
         .args(["--color", "never"])
@@ -26,13 +20,9 @@ fn check(dir: &Path, extra: &[&str]) -> Output {
         .unwrap()
 }
 
-fn stdout(out: &Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
-}
-
 #[test]
 fn utf8_bom_is_accepted_and_columns_ignore_it() {
-    let dir = project();
+    let dir = project(&[]);
     let text = format!(
         "\u{feff}{}",
         DEPARTMENT.replace("section = \"wrfz\"", "section = \"wrfzz\"")
@@ -50,7 +40,7 @@ fn utf8_bom_is_accepted_and_columns_ignore_it() {
 
 #[test]
 fn crlf_line_endings_are_accepted() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(
         dir.path().join("departments/huanbao.toml"),
         DEPARTMENT.replace('\n', "\r\n"),
@@ -63,7 +53,7 @@ fn crlf_line_endings_are_accepted() {
 
 #[test]
 fn crlf_positions_are_right() {
-    let dir = project();
+    let dir = project(&[]);
     let text = DEPARTMENT
         .replace("section = \"wrfz\"", "section = \"x\"")
         .replace('\n', "\r\n");
@@ -78,7 +68,7 @@ fn crlf_positions_are_right() {
 
 #[test]
 fn gbk_file_gets_the_iconv_fix() {
-    let dir = project();
+    let dir = project(&[]);
     // `name = "环保局"` saved by an editor in GBK.
     let mut bytes = b"name = \"".to_vec();
     bytes.extend_from_slice(&[0xBB, 0xB7, 0xB1, 0xA3, 0xBE, 0xD6]);
@@ -98,7 +88,7 @@ fn gbk_file_gets_the_iconv_fix() {
 
 #[test]
 fn empty_file_is_an_error() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(dir.path().join("departments/huanbao.toml"), "").unwrap();
     let out = check(dir.path(), &[]);
     assert_eq!(out.status.code(), Some(1));
@@ -111,7 +101,7 @@ fn empty_file_is_an_error() {
 
 #[test]
 fn folder_named_toml_is_an_error() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
     fs::create_dir(dir.path().join("departments/old.toml")).unwrap();
     let out = check(dir.path(), &[]);
@@ -126,7 +116,7 @@ fn folder_named_toml_is_an_error() {
 #[cfg(unix)]
 #[test]
 fn symlink_loops_are_reported_not_followed_forever() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
     std::os::unix::fs::symlink("..", dir.path().join("departments/loop")).unwrap();
     std::os::unix::fs::symlink("self.toml", dir.path().join("departments/self.toml")).unwrap();
@@ -152,7 +142,7 @@ fn symlink_loops_are_reported_not_followed_forever() {
 #[cfg(unix)]
 #[test]
 fn symlink_to_outside_the_project_is_not_followed() {
-    let dir = project();
+    let dir = project(&[]);
     let outside = tempfile::tempdir().unwrap();
     fs::write(outside.path().join("secret.toml"), DEPARTMENT).unwrap();
     fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
@@ -181,7 +171,7 @@ fn symlink_to_outside_the_project_is_not_followed() {
 #[cfg(unix)]
 #[test]
 fn symlinked_folders_outside_the_project_are_not_followed() {
-    let dir = project();
+    let dir = project(&[]);
     let outside = tempfile::tempdir().unwrap();
     fs::write(outside.path().join("secret.toml"), DEPARTMENT).unwrap();
     fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
@@ -221,7 +211,7 @@ fn missing_project_cannot_run() {
 
 #[test]
 fn huge_file_is_refused_without_reading_it_all() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(dir.path().join("departments/huanbao.toml"), DEPARTMENT).unwrap();
     let big = fs::File::create(dir.path().join("departments/dump.toml")).unwrap();
     // Sparse: takes no disk space, but is larger than the limit.
@@ -237,7 +227,7 @@ fn huge_file_is_refused_without_reading_it_all() {
 
 #[test]
 fn large_file_under_the_limit_is_read() {
-    let dir = project();
+    let dir = project(&[]);
     let mut text = DEPARTMENT.to_string();
     for i in 0..20_000 {
         text.push_str(&format!(
@@ -263,7 +253,7 @@ fn large_file_under_the_limit_is_read() {
 
 #[test]
 fn github_format_appends_the_full_report_to_the_step_summary() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(
         dir.path().join("departments/huanbao.toml"),
         DEPARTMENT.replace("section = \"wrfz\"", "section = \"x\""),
@@ -271,7 +261,7 @@ fn github_format_appends_the_full_report_to_the_step_summary() {
     .unwrap();
     let summary = dir.path().join("summary.md");
     fs::write(&summary, "earlier step\n").unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let out = command()
         .args(["check", "--format", "github"])
         .arg(dir.path())
         .env("GITHUB_STEP_SUMMARY", &summary)
@@ -292,7 +282,7 @@ fn github_format_appends_the_full_report_to_the_step_summary() {
 
 #[test]
 fn deny_warnings_flips_the_exit_code() {
-    let dir = project();
+    let dir = project(&[]);
     fs::write(
         dir.path().join("departments/huanbao.toml"),
         DEPARTMENT.replace(
@@ -309,8 +299,8 @@ fn deny_warnings_flips_the_exit_code() {
 
 #[test]
 fn order_of_files_on_disk_does_not_matter() {
-    let a = project();
-    let b = project();
+    let a = project(&[]);
+    let b = project(&[]);
     let bad = DEPARTMENT.replace("section = \"wrfz\"", "section = \"x\"");
     for (dir, names) in [(&a, ["zz", "aa", "mm"]), (&b, ["mm", "zz", "aa"])] {
         for name in names {
