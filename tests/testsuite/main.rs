@@ -9,6 +9,7 @@
 //! `cargo test --locked -- --include-ignored`; run that way, a test whose tool is missing fails
 //! saying what to install.
 
+mod architecture;
 mod browser;
 mod build;
 mod ci_recipes;
@@ -16,6 +17,7 @@ mod cli;
 mod common;
 mod diff;
 mod docs;
+mod every_field;
 mod external;
 mod files;
 mod fmt;
