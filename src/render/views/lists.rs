@@ -6,8 +6,8 @@ use std::collections::{BTreeMap, HashSet};
 use serde::Serialize;
 
 use super::{
-    BoundaryView, Counts, DepartmentRef, DepartmentView, Group, RegimeView, ServiceView, Views,
-    label,
+    BoundaryView, Counts, DepartmentRef, DepartmentView, Group, Labelled, RegimeView, ServiceView,
+    Views, label,
 };
 use crate::model::{ServiceCategory, SupervisionCategory};
 use crate::render::diagrams;
@@ -117,32 +117,36 @@ impl Views {
 
     /// Every regime, grouped by category in FORMAT.md's order.
     pub fn regimes(&self) -> Vec<Group<&RegimeView>> {
-        let keys: Vec<(String, String)> = SupervisionCategory::ALL
-            .iter()
-            .map(|c| (c.key().to_string(), label(*c, self.language)))
-            .collect();
         let entries = self
             .departments
             .iter()
-            .flat_map(|d| d.supervision.iter())
-            .map(|r| (r.category_key.to_string(), r))
-            .collect();
-        grouped(&keys, entries)
+            .flat_map(|d| &d.supervision)
+            .map(|r| (r.category_key, r));
+        self.by_category(SupervisionCategory::ALL, SupervisionCategory::key, entries)
     }
 
     /// Every service, grouped by category in FORMAT.md's order.
     pub fn services(&self) -> Vec<Group<&ServiceView>> {
-        let keys: Vec<(String, String)> = ServiceCategory::ALL
-            .iter()
-            .map(|c| (c.key().to_string(), label(*c, self.language)))
-            .collect();
         let entries = self
             .departments
             .iter()
-            .flat_map(|d| d.services.iter())
-            .map(|s| (s.category_key.to_string(), s))
+            .flat_map(|d| &d.services)
+            .map(|s| (s.category_key, s));
+        self.by_category(ServiceCategory::ALL, ServiceCategory::key, entries)
+    }
+
+    /// `entries` (each with its category's key) grouped under the categories' labels.
+    fn by_category<C: Labelled, T>(
+        &self,
+        categories: &[C],
+        key: fn(C) -> &'static str,
+        entries: impl Iterator<Item = (&'static str, T)>,
+    ) -> Vec<Group<T>> {
+        let keys: Vec<(String, String)> = categories
+            .iter()
+            .map(|c| (key(*c).to_string(), label(*c, self.language)))
             .collect();
-        grouped(&keys, entries)
+        grouped(&keys, entries.map(|(k, e)| (k.to_string(), e)).collect())
     }
 }
 
