@@ -14,7 +14,8 @@ use tera::Context;
 
 use super::html::Html;
 use super::views::{
-    BoundaryView, DepartmentRef, DepartmentView, Group, RegimeView, ServiceView, Views, Volume,
+    BoundaryView, DepartmentRef, DepartmentView, Group, RegimeView, ServiceView, VOLUME, Views,
+    Volume,
 };
 use super::writer::Writer;
 
@@ -63,17 +64,12 @@ pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
     let mut whole = Document::open(html, out, "print.html", None, &all, chapters.parts())?;
     // A volume's departments at a time: rendered in parallel, written to the whole edition and
     // to their volume, then dropped, so memory holds one volume's pages, not the province's.
-    let batches: Vec<std::ops::Range<usize>> = if views.volumes.is_empty() {
-        std::iter::once(0..views.departments.len()).collect()
+    let batch = if views.volumes.is_empty() {
+        views.departments.len().max(1)
     } else {
-        views
-            .volumes
-            .iter()
-            .map(|v| v.departments.clone())
-            .collect()
+        VOLUME
     };
-    for (v, batch) in batches.into_iter().enumerate() {
-        let members = views.departments.get(batch).unwrap_or_default();
+    for (v, members) in views.departments.chunks(batch).enumerate() {
         let pages: Vec<String> = members
             .par_iter()
             .map(|d| {

@@ -24,13 +24,11 @@ pub struct Row<'a> {
     pub counts: &'a Counts,
 }
 
-/// A volume of the print edition: its link and label, and which departments it holds.
+/// A volume of the print edition (every `VOLUME` departments): its link and label.
 #[derive(Debug, Clone, Serialize)]
 pub struct Volume {
     pub url: String,
     pub label: String,
-    #[serde(skip)]
-    pub departments: std::ops::Range<usize>,
 }
 
 /// Who leads and who partners in which boundary, for the departments in any boundary.
@@ -214,11 +212,9 @@ pub(super) fn volumes(departments: &[DepartmentView], words: &Words) -> Vec<Volu
                 .replace("{total}", &total.to_string());
             let first = members.first().map_or("", |d| d.link.name.as_str());
             let last = members.last().map_or("", |d| d.link.name.as_str());
-            let start = v * VOLUME;
             Volume {
                 url: format!("print/volume-{:02}.html", v + 1),
                 label: format!("{n}：{first} — {last}"),
-                departments: start..start + members.len(),
             }
         })
         .collect()

@@ -13,7 +13,7 @@ pub use department::{
     BoundaryRef, Counts, DepartmentView, DutyView, ItemView, PowerRef, PowerView, RegimeView,
     ServiceView,
 };
-pub use lists::{Matrix, Row, Volume};
+pub use lists::{Matrix, Row, VOLUME, Volume};
 
 use super::html::Words;
 use super::markdown;
