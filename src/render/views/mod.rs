@@ -6,6 +6,7 @@ mod boundary;
 mod department;
 mod lists;
 
+use rayon::prelude::*;
 use serde::Serialize;
 
 pub use boundary::{BoundaryView, PartnerView, StepView};
@@ -37,14 +38,15 @@ impl Views {
     pub fn build(checked: &Checked<'_>, words: &Words, history: bool) -> Views {
         let cx = Cx::new(checked, words);
         let site = SiteView::new(checked, words, history);
+        // On every core: the swimlanes especially take time at province scale.
         let departments: Vec<DepartmentView> = checked
             .departments()
-            .iter()
+            .par_iter()
             .map(|d| department::view(d, &cx))
             .collect();
         let boundaries = checked
             .boundaries()
-            .iter()
+            .par_iter()
             .map(|b| boundary::view(b, &cx))
             .collect();
         let chart = lists::chart(&departments, words);
