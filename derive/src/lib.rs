@@ -2,7 +2,7 @@
 //! label and kind, written once on the field, become the type's `Described` description, which
 //! fmt, diff, open data, search and the schema read instead of listing the fields again.
 //!
-//! ```ignore
+//! ```text
 //! #[derive(Described)]
 //! #[entity(key = "service", name = "public service", zh = "公共服务事项", title = "title")]
 //! pub struct PublicService {
