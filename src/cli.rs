@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use crate::model::Language;
+
 /// Compile a git repository of TOML files — one per government department — into a published
 /// responsibility list (责任清单).
 #[derive(Debug, Parser)]
@@ -11,6 +13,15 @@ use clap::{Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// The language of resplist's messages: zh-CN or en (default: RESPLIST_LANG, then the
+    /// project's language, then the locale, then English).
+    #[arg(long, global = true, value_name = "LANG", value_parser = parse_language)]
+    pub lang: Option<Language>,
+}
+
+fn parse_language(text: &str) -> Result<Language, String> {
+    Language::parse(text)
+        .ok_or_else(|| format!("`{text}` is not a language resplist speaks: use zh-CN or en"))
 }
 
 #[derive(Debug, Subcommand)]

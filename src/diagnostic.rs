@@ -11,6 +11,9 @@ use annotate_snippets::renderer::DecorStyle;
 use annotate_snippets::{AnnotationKind, Group, Level, Renderer, Snippet};
 use serde::Serialize;
 
+use crate::i18n::Message;
+use crate::model::Language;
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
@@ -19,9 +22,9 @@ pub enum Severity {
 }
 
 macro_rules! codes {
-    ($($variant:ident => $code:literal, $severity:ident, $title:literal;)+) => {
-        /// A stable diagnostic code. The table in docs/checks.md is generated from this list
-        /// and a test keeps the two equal.
+    ($($variant:ident => $code:literal, $severity:ident;)+) => {
+        /// A stable diagnostic code. The table in README.md is generated from this list and the
+        /// English catalogue, and a test keeps the two equal.
         #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
         pub enum Code {
             $($variant,)+
@@ -40,49 +43,49 @@ macro_rules! codes {
                 match self { $(Code::$variant => Severity::$severity,)+ }
             }
 
-            /// A short name of the rule, as in the docs table.
-            pub fn title(self) -> &'static str {
-                match self { $(Code::$variant => $title,)+ }
+            /// A short name of the rule, as in the docs table: the catalogues' `code-E0107`.
+            pub fn title(self) -> Message {
+                Message::new(match self { $(Code::$variant => concat!("code-", $code),)+ })
             }
         }
     };
 }
 
 codes! {
-    NotUtf8 => "E0001", Error, "file is not UTF-8";
-    Unreadable => "E0002", Error, "file cannot be read";
-    TooLarge => "E0003", Error, "file is too large";
-    EmptyFile => "E0004", Error, "file is empty";
-    NoDepartmentsDir => "E0005", Error, "no `departments/` folder";
-    NoDepartmentFiles => "E0006", Error, "no department files";
-    Syntax => "E0101", Error, "TOML syntax error";
-    UnknownField => "E0102", Error, "unknown field";
-    MissingField => "E0103", Error, "missing or empty required field";
-    WrongType => "E0104", Error, "wrong type";
-    BadEnum => "E0105", Error, "value not in its list";
-    BadId => "E0106", Error, "invalid id";
-    UnknownSection => "E0107", Error, "unknown section";
-    UnknownPower => "E0108", Error, "unknown power";
-    UnknownDepartment => "E0109", Error, "unknown department";
-    DuplicateId => "E0110", Error, "duplicate id";
-    BadPhone => "E0111", Error, "invalid phone number";
-    BadUrl => "E0112", Error, "invalid or unsafe link";
-    ItemPowerNotRetained => "E0201", Error, "work item names a power that is not retained";
-    MissingDelegate => "E0202", Error, "transferred or delegated power that does not say who exercises it";
-    PartnerIsLead => "E0203", Error, "boundary partner is the lead department";
-    PartnerRepeated => "E0204", Error, "boundary partner repeated";
-    DuplicateBoundaryTitle => "E0205", Error, "two boundaries with the same title";
-    StepOutsider => "E0206", Error, "mock-case step by a department outside the boundary";
-    RegimeWithoutPowers => "E0207", Error, "power-category supervision regime without powers";
-    RegimeStatusMismatch => "E0208", Error, "supervised power's status does not fit the category";
-    SymlinkOutside => "W0001", Warning, "symlink to outside the project not followed";
-    ReducedPowerUnsupervised => "W0201", Warning, "cancelled, transferred or delegated power without supervision";
-    LicensingUnsupervised => "W0202", Warning, "licensing power without supervision";
-    DutyWithoutItems => "W0203", Warning, "duty without work items";
-    UnusedSection => "W0204", Warning, "section not used";
-    UnusedPower => "W0205", Warning, "power not referred to";
-    NoServices => "W0206", Warning, "department without public services";
-    PartnerNotInCase => "W0207", Warning, "boundary partner absent from the mock case";
+    NotUtf8 => "E0001", Error;
+    Unreadable => "E0002", Error;
+    TooLarge => "E0003", Error;
+    EmptyFile => "E0004", Error;
+    NoDepartmentsDir => "E0005", Error;
+    NoDepartmentFiles => "E0006", Error;
+    Syntax => "E0101", Error;
+    UnknownField => "E0102", Error;
+    MissingField => "E0103", Error;
+    WrongType => "E0104", Error;
+    BadEnum => "E0105", Error;
+    BadId => "E0106", Error;
+    UnknownSection => "E0107", Error;
+    UnknownPower => "E0108", Error;
+    UnknownDepartment => "E0109", Error;
+    DuplicateId => "E0110", Error;
+    BadPhone => "E0111", Error;
+    BadUrl => "E0112", Error;
+    ItemPowerNotRetained => "E0201", Error;
+    MissingDelegate => "E0202", Error;
+    PartnerIsLead => "E0203", Error;
+    PartnerRepeated => "E0204", Error;
+    DuplicateBoundaryTitle => "E0205", Error;
+    StepOutsider => "E0206", Error;
+    RegimeWithoutPowers => "E0207", Error;
+    RegimeStatusMismatch => "E0208", Error;
+    SymlinkOutside => "W0001", Warning;
+    ReducedPowerUnsupervised => "W0201", Warning;
+    LicensingUnsupervised => "W0202", Warning;
+    DutyWithoutItems => "W0203", Warning;
+    UnusedSection => "W0204", Warning;
+    UnusedPower => "W0205", Warning;
+    NoServices => "W0206", Warning;
+    PartnerNotInCase => "W0207", Warning;
 }
 
 /// A problem found in the sources, with where it is and how to fix it.
@@ -90,24 +93,24 @@ codes! {
 pub struct Diagnostic {
     pub code: Code,
     pub severity: Severity,
-    pub message: String,
+    pub message: Message,
     /// Path relative to the project directory.
     pub file: Option<PathBuf>,
     /// Byte range in the file's (decoded, BOM-stripped) text.
     pub span: Option<Range<usize>>,
     /// Text under the caret.
-    pub label: Option<String>,
-    pub help: Option<String>,
+    pub label: Option<Message>,
+    pub help: Option<Message>,
     /// A second place in the same file that explains the first (e.g. the earlier duplicate).
-    pub related: Option<(Range<usize>, String)>,
+    pub related: Option<(Range<usize>, Message)>,
 }
 
 impl Diagnostic {
-    pub fn new(code: Code, message: impl Into<String>) -> Self {
+    pub fn new(code: Code, message: Message) -> Self {
         Diagnostic {
             code,
             severity: code.severity(),
-            message: message.into(),
+            message,
             file: None,
             span: None,
             label: None,
@@ -127,13 +130,13 @@ impl Diagnostic {
         self
     }
 
-    pub fn label(mut self, label: impl Into<String>) -> Self {
-        self.label = Some(label.into());
+    pub fn label(mut self, label: Message) -> Self {
+        self.label = Some(label);
         self
     }
 
-    pub fn help(mut self, help: impl Into<String>) -> Self {
-        self.help = Some(help.into());
+    pub fn help(mut self, help: Message) -> Self {
+        self.help = Some(help);
         self
     }
 
@@ -275,26 +278,37 @@ pub fn position(text: &str, offset: usize) -> Position {
     }
 }
 
-/// A diagnostic with its positions resolved, ready for any output format.
+/// A diagnostic with its positions resolved and its words in the report's language, ready for
+/// any output format.
 #[derive(Debug, Clone, Serialize)]
-pub struct Located<'a> {
+pub struct Located {
     pub code: &'static str,
     pub severity: Severity,
-    pub title: &'static str,
-    pub message: &'a str,
+    pub title: String,
+    pub message: String,
     pub file: Option<String>,
     pub line: Option<usize>,
     pub column: Option<usize>,
     pub end_line: Option<usize>,
     pub end_column: Option<usize>,
-    pub help: Option<&'a str>,
+    pub help: Option<String>,
 }
 
-/// How paths are shown: relative to the directory the user named, as they typed it.
+/// How diagnostics are shown: paths relative to the directory the user named, as they typed
+/// it, and words in the run's language.
 #[derive(Debug, Clone)]
 pub struct Report<'a> {
     pub sources: &'a Sources,
     pub display_root: PathBuf,
+    pub language: Language,
+}
+
+/// A diagnostic's words in one language.
+struct Words {
+    message: String,
+    label: Option<String>,
+    help: Option<String>,
+    related: Option<String>,
 }
 
 impl<'a> Report<'a> {
@@ -308,18 +322,28 @@ impl<'a> Report<'a> {
         joined.to_string_lossy().replace('\\', "/")
     }
 
-    pub fn locate<'d>(&self, d: &'d Diagnostic) -> Located<'d> {
+    fn words(&self, d: &Diagnostic) -> Words {
+        let text = |m: &Message| m.text(self.language);
+        Words {
+            message: text(&d.message),
+            label: d.label.as_ref().map(text),
+            help: d.help.as_ref().map(text),
+            related: d.related.as_ref().map(|(_, m)| text(m)),
+        }
+    }
+
+    pub fn locate(&self, d: &Diagnostic) -> Located {
         let mut located = Located {
             code: d.code.as_str(),
             severity: d.severity,
-            title: d.code.title(),
-            message: &d.message,
+            title: d.code.title().text(self.language),
+            message: d.message.text(self.language),
             file: d.file.as_deref().map(|f| self.display_path(f)),
             line: None,
             column: None,
             end_line: None,
             end_column: None,
-            help: d.help.as_deref(),
+            help: d.help.as_ref().map(|h| h.text(self.language)),
         };
         if let (Some(file), Some(span)) = (&d.file, &d.span)
             && let Some(source) = self.sources.get(file)
@@ -337,11 +361,11 @@ impl<'a> Report<'a> {
 
     /// rustc-style text: header, `-->` location, quoted line with a caret, `help:`.
     pub fn human(&self, d: &Diagnostic, color: bool) -> String {
-        let level = match d.severity {
-            Severity::Error => Level::ERROR,
-            Severity::Warning => Level::WARNING,
-        };
-        let title = level.primary_title(d.message.as_str()).id(d.code.as_str());
+        let words = self.words(d);
+        let title = self
+            .level(d.severity)
+            .primary_title(words.message.as_str())
+            .id(d.code.as_str());
         let path = d.file.as_deref().map(|f| self.display_path(f));
         let source = d.file.as_deref().and_then(|f| self.sources.get(f));
         let group = match (&path, &d.span, source) {
@@ -357,13 +381,16 @@ impl<'a> Report<'a> {
             (Some(path), Some(span), Some(source)) => {
                 let span = &char_span(source.text(), span);
                 if !quotable(source, span.clone()) {
-                    return self.human_windowed(d, title, path, source, span, color);
+                    return self.human_windowed(&words, title, path, source, span, color);
                 }
-                let primary = (AnnotationKind::Primary, span.clone(), d.label.as_deref());
+                let primary = (
+                    AnnotationKind::Primary,
+                    span.clone(),
+                    words.label.as_deref(),
+                );
                 let group = Group::with_title(title);
-                match &d.related {
-                    None => group.element(quote(source, path, span.clone(), &[primary])),
-                    Some((other, label)) => {
+                match (&d.related, &words.related) {
+                    (Some((other, _)), Some(label)) => {
                         let other = char_span(source.text(), other);
                         let context =
                             (AnnotationKind::Context, other.clone(), Some(label.as_str()));
@@ -383,6 +410,7 @@ impl<'a> Report<'a> {
                             }
                         }
                     }
+                    _ => group.element(quote(source, path, span.clone(), &[primary])),
                 }
             }
             (Some(path), _, _) => {
@@ -390,7 +418,36 @@ impl<'a> Report<'a> {
             }
             _ => Group::with_title(title),
         };
-        render(vec![group], d, color)
+        self.render(vec![group], &words, color)
+    }
+
+    /// `error`, `warning`, in the report's language.
+    fn level(&self, severity: Severity) -> Level<'static> {
+        let name = match severity {
+            Severity::Error => Message::new("level-error"),
+            Severity::Warning => Message::new("level-warning"),
+        };
+        let level = match severity {
+            Severity::Error => Level::ERROR,
+            Severity::Warning => Level::WARNING,
+        };
+        level.with_name(name.text(self.language))
+    }
+
+    /// The groups, the help closing the last one, as rustc-style text.
+    fn render<'g>(&self, mut groups: Vec<Group<'g>>, words: &'g Words, color: bool) -> String {
+        if let Some(help) = &words.help
+            && let Some(last) = groups.pop()
+        {
+            let level = Level::HELP.with_name(Message::new("level-help").text(self.language));
+            groups.push(last.element(level.message(help.as_str())));
+        }
+        let renderer = if color {
+            Renderer::styled()
+        } else {
+            Renderer::plain()
+        };
+        renderer.decor_style(DecorStyle::Ascii).render(&groups)
     }
 
     /// `human` for a problem on a very long line (a minified or pasted file): the `-->` place is
@@ -398,7 +455,7 @@ impl<'a> Report<'a> {
     /// of each report does not grow with the line.
     fn human_windowed(
         &self,
-        d: &Diagnostic,
+        words: &Words,
         title: annotate_snippets::Title<'_>,
         path: &str,
         source: &Source,
@@ -418,7 +475,7 @@ impl<'a> Report<'a> {
         let shift = |x: usize| x - from + cut_before.len();
         let end = span.end.clamp(span.start, to);
         let mut annotation = AnnotationKind::Primary.span(shift(span.start)..shift(end));
-        if let Some(label) = &d.label {
+        if let Some(label) = &words.label {
             annotation = annotation.label(label.as_str());
         }
         // The place, then the window as a group of its own: a snippet without a path is quoted
@@ -434,7 +491,7 @@ impl<'a> Report<'a> {
                 .annotation(annotation),
         );
         // Each group draws an empty gutter line (`   |`) next to the other: keep one.
-        let text = render(vec![place, window], d, color);
+        let text = self.render(vec![place, window], words, color);
         let mut out = String::with_capacity(text.len());
         let mut previous = "";
         for line in text.split_inclusive('\n') {
@@ -477,9 +534,10 @@ impl<'a> Report<'a> {
             "title={}",
             github_property(&format!("{} {}", l.code, l.title))
         ));
-        let mut message = l.message.to_string();
-        if let Some(help) = l.help {
-            let _ = write!(message, "\nhelp: {help}");
+        let mut message = l.message.clone();
+        if let Some(help) = &l.help {
+            let help_word = Message::new("level-help").text(self.language);
+            let _ = write!(message, "\n{help_word}: {help}");
         }
         format!("::{command} {}::{}", props.join(","), github_data(&message))
     }
@@ -491,14 +549,17 @@ impl<'a> Report<'a> {
             .map(|d| {
                 let l = self.locate(d);
                 let path = l.file.clone().unwrap_or_else(|| "resplist.toml".into());
-                let description = match l.help {
-                    Some(help) => format!("{} ({}; help: {help})", l.message, l.code),
+                let description = match &l.help {
+                    Some(help) => {
+                        let help_word = Message::new("level-help").text(self.language);
+                        format!("{} ({}; {help_word}: {help})", l.message, l.code)
+                    }
                     None => format!("{} ({})", l.message, l.code),
                 };
                 serde_json::json!({
                     "description": description,
                     "check_name": l.code,
-                    "fingerprint": fingerprint(&[l.code, &path, l.message]),
+                    "fingerprint": fingerprint(&[l.code, &path, &d.message.text(Language::En)]),
                     "severity": match l.severity { Severity::Error => "major", Severity::Warning => "minor" },
                     "location": {"path": path, "lines": {"begin": l.line.unwrap_or(1)}},
                 })
@@ -514,7 +575,11 @@ impl<'a> Report<'a> {
         if diagnostics.is_empty() {
             return out;
         }
-        out.push_str("| | code | where | problem | how to fix |\n|---|---|---|---|---|\n");
+        let _ = writeln!(
+            out,
+            "{}\n|---|---|---|---|---|",
+            Message::new("markdown-table-head").text(self.language)
+        );
         for d in diagnostics {
             let l = self.locate(d);
             let icon = match l.severity {
@@ -530,27 +595,12 @@ impl<'a> Report<'a> {
                 out,
                 "| {icon} | {} | {place} | {} | {} |",
                 l.code,
-                markdown_cell(l.message),
-                markdown_cell(l.help.unwrap_or(""))
+                markdown_cell(&l.message),
+                markdown_cell(l.help.as_deref().unwrap_or(""))
             );
         }
         out
     }
-}
-
-/// The groups, the diagnostic's help closing the last one, as rustc-style text.
-fn render<'a>(mut groups: Vec<Group<'a>>, d: &'a Diagnostic, color: bool) -> String {
-    if let Some(help) = &d.help
-        && let Some(last) = groups.pop()
-    {
-        groups.push(last.element(Level::HELP.message(help.as_str())));
-    }
-    let renderer = if color {
-        Renderer::styled()
-    } else {
-        Renderer::plain()
-    };
-    renderer.decor_style(DecorStyle::Ascii).render(&groups)
 }
 
 /// Control characters (a CR of a CRLF file, a stray NUL) would show as `␍`/`␀` symbols of
@@ -648,30 +698,27 @@ fn markdown_cell(text: &str) -> String {
 /// Sorts by file, then position, then code, so output never depends on the order of discovery.
 pub fn sort(diagnostics: &mut [Diagnostic]) {
     diagnostics.sort_by(|a, b| {
-        (
-            &a.file,
-            a.span.as_ref().map(|s| s.start),
-            a.code,
-            &a.message,
-        )
-            .cmp(&(
-                &b.file,
-                b.span.as_ref().map(|s| s.start),
-                b.code,
-                &b.message,
-            ))
+        (&a.file, a.span.as_ref().map(|s| s.start), a.code)
+            .cmp(&(&b.file, b.span.as_ref().map(|s| s.start), b.code))
+            .then_with(|| {
+                a.message
+                    .text(Language::En)
+                    .cmp(&b.message.text(Language::En))
+            })
     });
 }
 
-/// The table of every code, as README.md shows it between its `codes` markers.
-pub fn code_table() -> String {
-    let mut out = String::from("| code | level | problem |\n|---|---|---|\n");
+/// The table of every code in `language`, as README.md shows it between its `codes` markers.
+pub fn code_table(language: Language) -> String {
+    let text = |id| Message::new(id).text(language);
+    let mut out = format!("{}\n|---|---|---|\n", text("code-table-head"));
     for code in Code::ALL {
         let level = match code.severity() {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
+            Severity::Error => text("level-error"),
+            Severity::Warning => text("level-warning"),
         };
-        let _ = writeln!(out, "| `{}` | {level} | {} |", code.as_str(), code.title());
+        let title = code.title().text(language);
+        let _ = writeln!(out, "| `{}` | {level} | {title} |", code.as_str());
     }
     out
 }
@@ -679,6 +726,7 @@ pub fn code_table() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::msg;
 
     /// `d` as `check` prints it, about a file `a.toml` holding `text`.
     fn human_in(text: &str, d: &Diagnostic) -> String {
@@ -687,6 +735,7 @@ mod tests {
         let report = Report {
             sources: &sources,
             display_root: PathBuf::new(),
+            language: Language::En,
         };
         report.human(d, false)
     }
@@ -721,21 +770,22 @@ mod tests {
         }
         text.push_str("id = \"a\"\n");
         let second = text.rfind("\"a\"").unwrap_or_default();
-        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate")
+        let mut d = Diagnostic::new(Code::DuplicateId, msg!("duplicate-key", key = "id"))
             .at(Path::new("a.toml"), second..second + 3)
-            .label("again here");
-        d.related = Some((5..8, "first here".into()));
+            .label(msg!("duplicate-key-label"));
+        d.related = Some((5..8, msg!("first-used-here")));
         let human = human_in(&text, &d);
         assert!(human.contains("--> a.toml:302:6"), "{human}");
         assert!(human.contains("::: a.toml:1:6"), "{human}");
         assert!(
-            human.contains("again here") && human.contains("first here"),
+            human.contains("defined again here") && human.contains("first used here"),
             "{human}"
         );
         assert!(!human.contains("filler"), "{human}");
         // Near each other, one quote holds both, as before.
-        let mut d = Diagnostic::new(Code::DuplicateId, "duplicate").at(Path::new("a.toml"), 15..18);
-        d.related = Some((5..8, "first here".into()));
+        let mut d = Diagnostic::new(Code::DuplicateId, msg!("duplicate-key", key = "id"))
+            .at(Path::new("a.toml"), 15..18);
+        d.related = Some((5..8, msg!("first-used-here")));
         let human = human_in("id = \"a\"\nid = \"a\"\n", &d);
         assert!(!human.contains(":::"), "{human}");
         assert!(
@@ -748,7 +798,8 @@ mod tests {
     fn a_problem_on_a_very_long_line_quotes_a_window_and_keeps_the_real_column() {
         let text = format!("name = \"{}\" x = 1\n", "环".repeat(5000));
         let at = text.find('x').unwrap_or_default();
-        let d = Diagnostic::new(Code::Syntax, "here").at(Path::new("a.toml"), at..at + 1);
+        let d = Diagnostic::new(Code::Syntax, msg!("toml-syntax-label"))
+            .at(Path::new("a.toml"), at..at + 1);
         let human = human_in(&text, &d);
         // `name = "` is 8 characters, then 5,000 of 环 and `" `: x is the 5,011th.
         assert!(human.contains("--> a.toml:1:5011"), "{human}");

@@ -7,6 +7,8 @@ use std::process::{Command, Stdio};
 
 use anyhow::{Context, bail};
 
+use crate::msg;
+
 use crate::load::{self, DEPARTMENTS_DIR, SITE_FILE};
 use crate::model::Project;
 
@@ -25,25 +27,21 @@ fn git(dir: &Path, args: &[&str]) -> anyhow::Result<String> {
         .arg(dir)
         .args(args)
         .output()
-        .context("cannot run git; is it installed?")?;
+        .context(msg!("git-missing"))?;
     if !out.status.success() {
-        bail!(
-            "git {} failed: {}",
-            args.join(" "),
-            String::from_utf8_lossy(&out.stderr).trim()
-        );
+        bail!(msg!(
+            "git-failed",
+            command = args.join(" "),
+            reason = String::from_utf8_lossy(&out.stderr).trim()
+        ));
     }
     Ok(String::from_utf8_lossy(&out.stdout).into_owned())
 }
 
 /// The repository holding `project`.
 pub fn locate(project: &Path) -> anyhow::Result<Location> {
-    let top = git(project, &["rev-parse", "--show-toplevel"]).with_context(|| {
-        format!(
-            "`{}` is not inside a git repository; compare two directories with --dirs OLD NEW",
-            project.display()
-        )
-    })?;
+    let top = git(project, &["rev-parse", "--show-toplevel"])
+        .with_context(|| msg!("git-no-repository", dir = project.display().to_string()))?;
     let prefix = git(project, &["rev-parse", "--show-prefix"])?;
     Ok(Location {
         top: PathBuf::from(top.trim_end()),
@@ -55,18 +53,17 @@ pub fn locate(project: &Path) -> anyhow::Result<Location> {
 pub fn resolve(location: &Location, rev: &str) -> anyhow::Result<String> {
     // Never let a revision reach git where it could be read as an option.
     if rev.starts_with('-') {
-        bail!(
-            "`{rev}` is not a revision: revisions never start with `-` (e.g. `HEAD~1`, `main`, a commit id)"
-        );
+        bail!(msg!("git-bad-revision", rev = rev));
     }
     let spec = format!("{rev}^{{commit}}");
     git(&location.top, &["rev-parse", "--verify", "--quiet", &spec])
         .map(|s| s.trim().to_string())
         .map_err(|_| {
-            anyhow::anyhow!(
-                "`{rev}` is not a commit of the repository at `{}`",
-                location.top.display()
-            )
+            anyhow::Error::new(msg!(
+                "git-no-commit",
+                rev = rev,
+                repository = location.top.display().to_string()
+            ))
         })
 }
 
@@ -102,7 +99,7 @@ pub fn load_at(location: &Location, rev: &str) -> anyhow::Result<Project> {
         })
         .collect();
     if !wanted.iter().any(|(p, _)| *p == site_path) {
-        bail!("there is no {site_path} at {rev}");
+        bail!(msg!("git-no-site-file", file = &site_path, rev = rev));
     }
     wanted.sort_unstable();
     let blobs = cat_files(&location.top, &wanted)?;
@@ -130,17 +127,12 @@ fn cat_files(top: &Path, blobs: &[(&str, &str)]) -> anyhow::Result<Vec<Vec<u8>>>
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .context("cannot run git cat-file")?;
+        .context(msg!("git-missing"))?;
     let requests: String = blobs.iter().map(|(_, id)| format!("{id}\n")).collect();
-    let mut stdin = child.stdin.take().context("cannot write to git cat-file")?;
+    let mut stdin = child.stdin.take().context(msg!("git-pipe"))?;
     // Write from another thread: git's output pipe could fill while we are still writing.
     let writer = std::thread::spawn(move || stdin.write_all(requests.as_bytes()));
-    let mut reader = BufReader::new(
-        child
-            .stdout
-            .take()
-            .context("cannot read from git cat-file")?,
-    );
+    let mut reader = BufReader::new(child.stdout.take().context(msg!("git-pipe"))?);
     let mut out = Vec::with_capacity(blobs.len());
     for (path, _) in blobs {
         let mut header = String::new();
@@ -148,8 +140,12 @@ fn cat_files(top: &Path, blobs: &[(&str, &str)]) -> anyhow::Result<Vec<Vec<u8>>>
         let size: usize = match header.split_whitespace().collect::<Vec<_>>().as_slice() {
             [_, "blob", size] => size
                 .parse()
-                .with_context(|| format!("unexpected git output: {header}"))?,
-            _ => bail!("cannot read {path}: {}", header.trim()),
+                .with_context(|| msg!("git-unexpected", output = header.trim()))?,
+            _ => bail!(msg!(
+                "git-cannot-read",
+                path = *path,
+                output = header.trim()
+            )),
         };
         let mut bytes = vec![0; size];
         reader.read_exact(&mut bytes)?;
@@ -157,9 +153,7 @@ fn cat_files(top: &Path, blobs: &[(&str, &str)]) -> anyhow::Result<Vec<Vec<u8>>>
         reader.read_exact(&mut newline)?;
         out.push(bytes);
     }
-    writer
-        .join()
-        .map_err(|_| anyhow::anyhow!("git cat-file writer failed"))??;
+    writer.join().map_err(|_| msg!("git-pipe"))??;
     child.wait()?;
     Ok(out)
 }

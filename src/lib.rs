@@ -10,6 +10,7 @@ pub mod diff;
 pub mod fmt;
 pub mod git;
 pub mod history;
+pub mod i18n;
 pub mod load;
 pub mod model;
 pub mod render;

@@ -10,23 +10,27 @@ static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 use clap::Parser;
 use resplist::cli::{Cli, Command, NewCommand};
+use resplist::commands::common::Session;
 use resplist::commands::{self, exit};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let mut session = Session::new(cli.lang);
     let result = match &cli.command {
-        Command::Check(args) => commands::check::run(args),
-        Command::Build(args) => commands::build::run(args),
-        Command::Diff(args) => commands::diff::run(args),
-        Command::Fmt(args) => commands::fmt::run(args),
-        Command::Schema(args) => commands::schema::run(args),
-        Command::Init(args) => commands::init::init(args),
-        Command::New(NewCommand::Department(args)) => commands::init::new_department(args),
+        Command::Check(args) => commands::check::run(args, &mut session),
+        Command::Build(args) => commands::build::run(args, &mut session),
+        Command::Diff(args) => commands::diff::run(args, &mut session),
+        Command::Fmt(args) => commands::fmt::run(args, &mut session),
+        Command::Schema(args) => commands::schema::run(args, &mut session),
+        Command::Init(args) => commands::init::init(args, &mut session),
+        Command::New(NewCommand::Department(args)) => {
+            commands::init::new_department(args, &mut session)
+        }
     };
     match result {
         Ok(code) => ExitCode::from(code),
         Err(err) => {
-            eprintln!("error: {err:#}");
+            eprintln!("{}", session.error(&err));
             ExitCode::from(exit::CANNOT_RUN)
         }
     }

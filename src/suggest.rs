@@ -13,18 +13,14 @@ pub fn closest<'a>(word: &str, allowed: impl IntoIterator<Item = &'a str>) -> Op
         .map(|(_, a)| a)
 }
 
-/// `: try `x-y`` when lowercasing `text` and turning `_`, spaces and dots into hyphens makes a
-/// valid id; otherwise nothing.
-pub fn id_hint(text: &str) -> String {
+/// The valid id `text` was probably meant to be: lowercased, with `_`, spaces and dots turned
+/// into hyphens.
+pub fn id_hint(text: &str) -> Option<String> {
     let lower = text
         .trim()
         .to_ascii_lowercase()
         .replace(['_', ' ', '.'], "-");
-    if is_valid_id(&lower) {
-        format!(": try `{lower}`")
-    } else {
-        String::new()
-    }
+    is_valid_id(&lower).then_some(lower)
 }
 
 #[cfg(test)]
@@ -40,8 +36,8 @@ mod tests {
 
     #[test]
     fn ids_are_suggested_only_when_valid() {
-        assert_eq!(id_hint("Huan_Bao"), ": try `huan-bao`");
-        assert_eq!(id_hint(" d 01 "), ": try `d-01`");
-        assert_eq!(id_hint("环保"), "");
+        assert_eq!(id_hint("Huan_Bao").as_deref(), Some("huan-bao"));
+        assert_eq!(id_hint(" d 01 ").as_deref(), Some("d-01"));
+        assert_eq!(id_hint("环保"), None);
     }
 }

@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use crate::msg;
+
 use crate::model::Language;
 
 macro_rules! embed {
@@ -56,7 +58,7 @@ impl Theme {
             .collect();
         if let Some(dir) = dir {
             if !dir.is_dir() {
-                anyhow::bail!("the theme directory `{}` does not exist", dir.display());
+                anyhow::bail!(msg!("theme-missing", dir = dir.display().to_string()));
             }
             // Only the three folders a theme may hold are read, so a theme path that names a
             // large folder (`/`, a home directory) is not walked as a whole.
@@ -67,7 +69,7 @@ impl Theme {
                 .flat_map(|f| walkdir::WalkDir::new(f).sort_by_file_name());
             for entry in entries {
                 let entry = entry.with_context(|| {
-                    format!("cannot read the theme directory `{}`", dir.display())
+                    msg!("theme-cannot-read-dir", dir = dir.display().to_string())
                 })?;
                 if !entry.file_type().is_file() {
                     continue;
@@ -75,9 +77,9 @@ impl Theme {
                 let relative = entry.path().strip_prefix(dir).unwrap_or(entry.path());
                 let key = relative.to_string_lossy().replace('\\', "/");
                 let text = fs::read_to_string(entry.path()).with_context(|| {
-                    format!(
-                        "cannot read the theme file `{}` (theme files must be UTF-8 text)",
-                        entry.path().display()
+                    msg!(
+                        "theme-cannot-read-file",
+                        file = entry.path().display().to_string()
                     )
                 })?;
                 files.insert(key, text);
@@ -108,10 +110,10 @@ impl Theme {
             .find(|(p, _)| *p == path)
             .map_or("", |(_, c)| c);
         let mut words: BTreeMap<String, String> =
-            toml::from_str(default).context("the built-in strings are broken")?;
+            toml::from_str(default).context(msg!("theme-builtin-strings"))?;
         if let Some(text) = self.files.get(&path).filter(|t| t.as_str() != default) {
-            let theirs: BTreeMap<String, String> = toml::from_str(text)
-                .with_context(|| format!("the theme's {path} is not a table of strings"))?;
+            let theirs: BTreeMap<String, String> =
+                toml::from_str(text).with_context(|| msg!("theme-bad-strings", file = &path))?;
             words.extend(theirs);
         }
         Ok(words)

@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 
 use libfuzzer_sys::fuzz_target;
 use resplist::diagnostic::Report;
+use resplist::model::Language;
 
 const SITE: &[u8] = b"[site]\ntitle = \"t\"\njurisdiction = \"j\"\n";
 
@@ -16,14 +17,18 @@ fuzz_target!(|data: &[u8]| {
         vec![(PathBuf::from("departments/a.toml"), data.to_vec())],
     );
     let diagnostics = resplist::check::check(&project);
-    let report = Report {
-        sources: &project.sources,
-        display_root: PathBuf::from("."),
-    };
-    for d in &diagnostics {
-        let _ = report.human(d, true);
-        let _ = report.json(d);
-        let _ = report.github(d);
+    // Both languages: every message must take its arguments in each.
+    for language in [Language::ZhCn, Language::En] {
+        let report = Report {
+            sources: &project.sources,
+            display_root: PathBuf::from("."),
+            language,
+        };
+        for d in &diagnostics {
+            let _ = report.human(d, true);
+            let _ = report.json(d);
+            let _ = report.github(d);
+        }
+        let _ = report.gitlab(&diagnostics);
     }
-    let _ = report.gitlab(&diagnostics);
 });

@@ -6,10 +6,12 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::Cx;
-use super::references::suggestion;
+use super::references::{Known, Scope, Suggestion};
 use crate::diagnostic::{Code, Diagnostic};
-use crate::model::Project;
-use crate::model::{Boundary, Department, Spanned};
+use crate::i18n::Message;
+use crate::model::describe::Described;
+use crate::model::{Boundary, Department, Project, Spanned};
+use crate::msg;
 
 pub(super) fn department(d: &Department, project: &Project, cx: &mut Cx<'_>) {
     for b in &d.boundaries {
@@ -18,6 +20,9 @@ pub(super) fn department(d: &Department, project: &Project, cx: &mut Cx<'_>) {
 }
 
 fn boundary(d: &Department, b: &Boundary, project: &Project, cx: &mut Cx<'_>) {
+    let boundary = b.id.get_ref();
+    // The partners by the id they resolve to: a partner given by its name is reported once,
+    // and its steps then count as a partner's, so that the one mistake gives one error.
     let mut partners: HashSet<&str> = HashSet::new();
     for p in b.partners.get_ref() {
         let dep = &p.get_ref().department;
@@ -25,22 +30,18 @@ fn boundary(d: &Department, b: &Boundary, project: &Project, cx: &mut Cx<'_>) {
             cx.report(
                 Code::PartnerIsLead,
                 dep,
-                format!("`{}` is the lead of boundary `{}` and cannot also be its partner", d.id, b.id.get_ref()),
-                "a boundary is written in its lead department's file; list only the other departments as partners",
+                msg!("partner-is-lead", id = &d.id, boundary = boundary),
+                msg!("partner-is-lead-help"),
             );
-        } else if !partners.insert(dep.get_ref()) {
+        } else if partners.contains(dep.get_ref().as_str()) {
             cx.report(
                 Code::PartnerRepeated,
                 dep,
-                format!(
-                    "`{}` is listed twice as a partner of boundary `{}`",
-                    dep.get_ref(),
-                    b.id.get_ref()
-                ),
-                "list each partner department once, with all of its part in one `duty`",
+                msg!("partner-repeated", id = dep.get_ref(), boundary = boundary),
+                msg!("partner-repeated-help"),
             );
-        } else {
-            department_exists(dep, project, cx);
+        } else if let Some(id) = department_id(dep, project, cx) {
+            partners.insert(id);
         }
     }
     let mut in_case: HashSet<&str> = HashSet::new();
@@ -50,13 +51,17 @@ fn boundary(d: &Department, b: &Boundary, project: &Project, cx: &mut Cx<'_>) {
         if dep.get_ref() == &d.id || partners.contains(dep.get_ref().as_str()) {
             continue;
         }
-        if department_exists(dep, project, cx) {
-            cx.report(
+        match department_id(dep, project, cx) {
+            Some(id) if id == d.id || partners.contains(id) => {
+                in_case.insert(id);
+            }
+            Some(_) => cx.report(
                 Code::StepOutsider,
                 dep,
-                format!("`{}` takes a step in the mock case but is neither the lead nor a partner of `{}`", dep.get_ref(), b.id.get_ref()),
-                format!("add `{}` as a `[[boundaries.partners]]` entry, or give the step to `{}` or a partner", dep.get_ref(), d.id),
-            );
+                msg!("step-outsider", id = dep.get_ref(), boundary = boundary),
+                msg!("step-outsider-help", id = dep.get_ref(), lead = &d.id),
+            ),
+            None => {}
         }
     }
     for p in b.partners.get_ref() {
@@ -68,40 +73,53 @@ fn boundary(d: &Department, b: &Boundary, project: &Project, cx: &mut Cx<'_>) {
             cx.report(
                 Code::PartnerNotInCase,
                 dep,
-                format!(
-                    "partner `{}` takes no step in the mock case of `{}`",
-                    dep.get_ref(),
-                    b.id.get_ref()
+                msg!(
+                    "partner-not-in-case",
+                    id = dep.get_ref(),
+                    boundary = boundary
                 ),
-                "add a `[[boundaries.case.steps]]` entry saying what this partner does in the case",
+                msg!("partner-not-in-case-help"),
             );
         }
     }
 }
 
-fn department_exists(id: &Spanned<String>, project: &Project, cx: &mut Cx<'_>) -> bool {
-    if project.department_files.contains_key(id.get_ref()) {
-        return true;
+/// The id of the department `id` names: itself when the project has it. Otherwise it is
+/// reported, and when it is a department's name or short name rather than its id, the help
+/// gives that id and it is returned, so that the mistake causes no further errors.
+fn department_id<'p>(
+    id: &Spanned<String>,
+    project: &'p Project,
+    cx: &mut Cx<'_>,
+) -> Option<&'p str> {
+    if let Some((known, _)) = project.department_files.get_key_value(id.get_ref()) {
+        return Some(known.as_str());
     }
-    let known = project.department_files.keys().map(String::as_str);
-    let mut help = suggestion(
-        id.get_ref(),
-        known,
-        "department",
-        "departments/<id>.toml",
-        cx.suggestions,
-    );
-    help = help.replace("of this file", "of this project").replace(
-        "add a `departments/<id>.toml` entry with this id",
-        "create `departments/<id>.toml`",
-    );
+    let known = project
+        .department_files
+        .keys()
+        .map(|key| match project.department(key) {
+            Some(d) => Known::new(
+                key,
+                d.name.get_ref(),
+                d.short_name.as_ref().map(|s| s.get_ref().as_str()),
+            ),
+            None => Known::new(key, "", None),
+        });
+    let by_name = known.clone().find(|k| k.named(id.get_ref())).map(|k| k.id);
+    let help = Suggestion {
+        what: Department::description(),
+        table: "departments/<id>.toml",
+        scope: Scope::Project,
+    }
+    .help(id.get_ref(), known, cx.suggestions);
     cx.report(
         Code::UnknownDepartment,
         id,
-        format!("unknown department `{}`", id.get_ref()),
+        msg!("unknown-department", id = id.get_ref()),
         help,
     );
-    false
+    by_name
 }
 
 /// Boundary ids are unique project-wide, and so are their titles (one matter, one lead).
@@ -117,10 +135,10 @@ pub(super) fn project_wide(project: &Project, out: &mut Vec<Diagnostic>) {
                 if let Some((first, span)) = ids.get(id) {
                     out.push(duplicate(
                         Code::DuplicateId,
-                        format!("duplicate boundary id `{id}`"),
+                        msg!("duplicate-boundary-id", id = id),
                         (&file, b.id.span()),
                         (project, first, span),
-                        "boundary ids are unique across the whole project: rename one of them",
+                        msg!("duplicate-boundary-id-help"),
                     ));
                 } else {
                     ids.insert(id, (&d.id, b.id.span()));
@@ -131,10 +149,10 @@ pub(super) fn project_wide(project: &Project, out: &mut Vec<Diagnostic>) {
                 if let Some((first, span)) = titles.get(title) {
                     out.push(duplicate(
                         Code::DuplicateBoundaryTitle,
-                        format!("two boundaries are titled `{title}`"),
+                        msg!("duplicate-boundary-title", title = title),
                         (&file, b.title.span()),
                         (project, first, span),
-                        "one matter has one lead department: keep one boundary, in its lead's file, and list the other department as a partner there",
+                        msg!("duplicate-boundary-title-help"),
                     ));
                 } else {
                     titles.insert(title, (&d.id, b.title.span()));
@@ -148,21 +166,19 @@ pub(super) fn project_wide(project: &Project, out: &mut Vec<Diagnostic>) {
 /// same file, by file name otherwise.
 fn duplicate(
     code: Code,
-    message: String,
+    message: Message,
     here: (&Path, Range<usize>),
     first: (&Project, &str, &Range<usize>),
-    help: &str,
+    help: Message,
 ) -> Diagnostic {
     let (project, first_department, first_span) = first;
     let first_file = project.file_of(first_department);
     let mut d = Diagnostic::new(code, message).at(here.0, here.1);
     if first_file == here.0 {
-        d.related = Some((first_span.clone(), "first used here".into()));
+        d.related = Some((first_span.clone(), msg!("first-used-here")));
         d.help(help)
     } else {
-        d.help(format!(
-            "it is first used in {}; {help}",
-            first_file.display()
-        ))
+        let file = first_file.display().to_string();
+        d.help(msg!("first-used-in", file = file, help = help))
     }
 }

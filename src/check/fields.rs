@@ -6,10 +6,14 @@ use std::path::Path;
 
 use super::Cx;
 use crate::diagnostic::{Code, Diagnostic};
+use crate::i18n::{Arg, Message};
 use crate::load::SITE_FILE;
+use crate::model::describe::{Described, Entity};
 use crate::model::{
-    Boundary, Department, Duty, PhoneNumber, SiteFile, Spanned, SupervisionRegime, is_valid_id,
+    Boundary, Department, Duty, PhoneNumber, Power, PublicService, Section, SiteFile, Spanned,
+    SupervisionRegime, is_valid_id,
 };
+use crate::msg;
 use crate::suggest::id_hint;
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
@@ -42,8 +46,8 @@ pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
             cx.report(
                 Code::WrongType,
                 date,
-                "`published` must be a date without a time",
-                "write the edition date as a TOML date without quotes, e.g. `published = 2015-10-15`",
+                msg!("published-not-a-date"),
+                msg!("published-not-a-date-help"),
             );
         }
     }
@@ -60,7 +64,7 @@ pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
     let mut seen = Seen::default();
     for s in &d.sections {
         let s = s.get_ref();
-        seen.id(cx, &s.id, "section");
+        seen.id(cx, &s.id, Section::description());
         required(cx, &s.name, "name");
         if required(cx, &s.phone, "phone") {
             phone(cx, &s.phone);
@@ -68,35 +72,30 @@ pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
     }
     for p in &d.powers {
         let p = p.get_ref();
-        seen.id(cx, &p.id, "power");
+        seen.id(cx, &p.id, Power::description());
         required(cx, &p.name, "name");
     }
     for duty in &d.duties {
-        seen.id(cx, &duty.get_ref().id, "duty");
+        seen.id(cx, &duty.get_ref().id, Duty::description());
         self::duty(duty.get_ref(), cx);
     }
     for b in &d.boundaries {
         boundary(b.get_ref(), cx);
     }
     for r in &d.supervision {
-        seen.id(cx, &r.get_ref().id, "supervision");
+        seen.id(cx, &r.get_ref().id, SupervisionRegime::description());
         regime(r.get_ref(), cx);
     }
     for s in &d.services {
         let s = s.get_ref();
-        seen.id(cx, &s.id, "service");
+        seen.id(cx, &s.id, PublicService::description());
         required(cx, &s.title, "title");
     }
 }
 
 fn duty(duty: &Duty, cx: &mut Cx<'_>) {
     required(cx, &duty.title, "title");
-    required_list(
-        cx,
-        &duty.basis,
-        "basis",
-        "the legal basis (职责法定), e.g. `basis = [\"三定方案\"]`",
-    );
+    required_list(cx, &duty.basis, "basis", msg!("basis-needed"));
     for item in &duty.items {
         let item = item.get_ref();
         required(cx, &item.text, "text");
@@ -106,12 +105,12 @@ fn duty(duty: &Duty, cx: &mut Cx<'_>) {
 
 fn boundary(b: &Boundary, cx: &mut Cx<'_>) {
     // Boundary ids are project-wide; `boundaries::project_wide` checks their uniqueness.
-    if id(cx, &b.id, "boundary") && crate::model::is_reserved_name(b.id.get_ref()) {
+    if id(cx, &b.id, Boundary::description()) && crate::model::is_reserved_name(b.id.get_ref()) {
         cx.report(
             Code::BadId,
             &b.id,
-            format!("`{}` is a name Windows reserves for a device", b.id.get_ref()),
-            "a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id",
+            msg!("reserved-boundary-id", id = b.id.get_ref()),
+            msg!("reserved-boundary-id-help"),
         );
     }
     for (value, name) in [
@@ -121,12 +120,7 @@ fn boundary(b: &Boundary, cx: &mut Cx<'_>) {
     ] {
         required(cx, value, name);
     }
-    required_list(
-        cx,
-        &b.partners,
-        "partners",
-        "at least one `[[boundaries.partners]]` with `department` and `duty`",
-    );
+    required_list(cx, &b.partners, "partners", msg!("partners-needed"));
     for p in b.partners.get_ref() {
         required(cx, &p.get_ref().duty, "duty");
     }
@@ -140,12 +134,7 @@ fn boundary(b: &Boundary, cx: &mut Cx<'_>) {
 
 fn regime(r: &SupervisionRegime, cx: &mut Cx<'_>) {
     required(cx, &r.title, "title");
-    required_list(
-        cx,
-        &r.measures,
-        "measures",
-        "the concrete measures, e.g. `measures = [\"每季度书面检查不少于1次\"]`",
-    );
+    required_list(cx, &r.measures, "measures", msg!("measures-needed"));
     for m in r.measures.get_ref() {
         required(cx, m, "measures");
     }
@@ -161,42 +150,57 @@ fn required(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str) -> bool {
         cx.report(
             Code::MissingField,
             value,
-            format!("`{name}` is empty"),
-            format!("`{name}` is required: write its text between the quotes"),
+            msg!("empty-field", field = name),
+            msg!("empty-field-help", field = name),
         );
         return false;
     }
     true
 }
 
-fn required_list<T>(cx: &mut Cx<'_>, value: &Spanned<Vec<T>>, name: &str, what: &str) {
+fn required_list<T>(cx: &mut Cx<'_>, value: &Spanned<Vec<T>>, name: &str, what: Message) {
     if value.get_ref().is_empty() {
         cx.report(
             Code::MissingField,
             value,
-            format!("`{name}` is empty"),
-            format!("`{name}` needs at least one entry: {what}"),
+            msg!("empty-field", field = name),
+            msg!("empty-list-help", field = name, what = what),
         );
     }
 }
 
-fn id(cx: &mut Cx<'_>, id: &Spanned<String>, kind: &str) -> bool {
+/// What an entry is called in messages: `section`, `科室`.
+fn what(entity: &Entity) -> Arg {
+    Arg::Words {
+        zh: entity.zh.to_string(),
+        en: entity.name.to_string(),
+    }
+}
+
+fn id(cx: &mut Cx<'_>, id: &Spanned<String>, kind: &Entity) -> bool {
     let text = id.get_ref();
     if text.is_empty() {
         cx.report(
             Code::MissingField,
             id,
-            format!("the {kind} id is empty"),
-            "give it an id such as `d01` or `water-pollution`",
+            msg!("empty-id", what = what(kind)),
+            msg!("empty-id-help"),
         );
         return false;
     }
     if !is_valid_id(text) {
+        let help = match full_width(text) {
+            Some((typed, wanted)) => msg!("full-width-help", typed = typed, wanted = wanted),
+            None => match id_hint(text) {
+                Some(id) => msg!("bad-id-try-help", id = id),
+                None => msg!("bad-id-help"),
+            },
+        };
         cx.report(
             Code::BadId,
             id,
-            format!("`{text}` is not a valid {kind} id"),
-            format!("ids use lowercase ASCII letters, digits and hyphens, start with a letter or digit, and have at most 64 characters{}", id_hint(text)),
+            msg!("bad-id", id = text, what = what(kind)),
+            help,
         );
         return false;
     }
@@ -210,45 +214,87 @@ struct Seen<'a> {
 }
 
 impl<'a> Seen<'a> {
-    fn id(&mut self, cx: &mut Cx<'_>, value: &'a Spanned<String>, kind: &'static str) {
+    fn id(&mut self, cx: &mut Cx<'_>, value: &'a Spanned<String>, kind: &'static Entity) {
         if !id(cx, value, kind) {
             return;
         }
-        if let Some(first) = self.ids.get(&(kind, value.get_ref().as_str())) {
+        if let Some(first) = self.ids.get(&(kind.key, value.get_ref().as_str())) {
             cx.report(
                 Code::DuplicateId,
                 value,
-                format!("duplicate {kind} id `{}`", value.get_ref()),
-                format!(
-                    "another {kind} in this file already has this id; give each {kind} its own id"
-                ),
+                msg!("duplicate-id", id = value.get_ref(), what = what(kind)),
+                msg!("duplicate-id-help", what = what(kind)),
             );
-            cx.also(first.clone(), format!("first {kind} with this id"));
+            cx.also(first.clone(), msg!("duplicate-id-first", what = what(kind)));
         } else {
             self.ids
-                .insert((kind, value.get_ref().as_str()), value.span());
+                .insert((kind.key, value.get_ref().as_str()), value.span());
         }
     }
 }
 
 fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
-    if value.get_ref().trim().is_empty() {
+    let text = value.get_ref();
+    if text.trim().is_empty() {
         cx.report(
             Code::BadPhone,
             value,
-            "the phone number is empty",
-            "write the number, e.g. `0571-6310 0001`, or delete the line",
+            msg!("empty-phone"),
+            msg!("empty-phone-help"),
         );
         return;
     }
-    if let Some(problem) = PhoneNumber::problem(value.get_ref()) {
+    // A full-width digit or hyphen typed with a Chinese input method: named at the character.
+    if let Some((typed, wanted)) = full_width(text) {
+        let at = character_span(value, &typed);
+        cx.out.push(
+            Diagnostic::new(
+                Code::BadPhone,
+                msg!("full-width-in-phone", typed = &typed, phone = text),
+            )
+            .at(cx.file, at)
+            .label(msg!("full-width-label", wanted = &wanted))
+            .help(msg!("full-width-help", typed = &typed, wanted = &wanted)),
+        );
+        return;
+    }
+    if let Some(problem) = PhoneNumber::problem(text) {
         cx.report(
             Code::BadPhone,
             value,
-            format!("`{}` is not a valid phone number", value.get_ref()),
-            format!("{problem}; for example `0571-6310 0001` or `0571-6310 0001 转 8001`"),
+            msg!("bad-phone", phone = text),
+            msg!("bad-phone-help", problem = problem),
         );
     }
+}
+
+/// The first full-width character of `text` (typed with a Chinese input method) and the ASCII
+/// character meant, as strings.
+fn full_width(text: &str) -> Option<(String, String)> {
+    text.chars().find_map(|c| {
+        let wanted = match c {
+            '\u{3000}' => ' ',
+            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+            _ => return None,
+        };
+        Some((c.to_string(), wanted.to_string()))
+    })
+}
+
+/// Where the first `typed` is inside a quoted value, or the whole value when it cannot be told
+/// (escapes before it).
+fn character_span(value: &Spanned<String>, typed: &str) -> std::ops::Range<usize> {
+    let span = value.span();
+    let Some(at) = value.get_ref().find(typed) else {
+        return span;
+    };
+    let before = &value.get_ref()[..at];
+    if before.contains('\\') {
+        return span;
+    }
+    // One byte for the opening quote.
+    let start = span.start + 1 + at;
+    start..start + typed.len()
 }
 
 fn link(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str, schemes: &[&str]) {
@@ -258,18 +304,12 @@ fn link(cx: &mut Cx<'_>, value: &Spanned<String>, name: &str, schemes: &[&str]) 
         .any(|s| text.len() > s.len() && text[..s.len()].eq_ignore_ascii_case(s))
         && !text.chars().any(|c| c.is_whitespace() || c.is_control());
     if !ok {
+        let schemes: Vec<String> = schemes.iter().map(|s| format!("`{s}`")).collect();
         cx.report(
             Code::BadUrl,
             value,
-            format!("`{name}` is not a link resplist can publish"),
-            format!(
-                "write a full address starting with {} and without spaces",
-                schemes
-                    .iter()
-                    .map(|s| format!("`{s}`"))
-                    .collect::<Vec<_>>()
-                    .join(" or ")
-            ),
+            msg!("bad-link", field = name),
+            msg!("bad-link-help", schemes = schemes.join(" / ")),
         );
     }
 }

@@ -10,6 +10,7 @@ mod references;
 use std::path::Path;
 
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
+use crate::i18n::Message;
 use crate::model::Project;
 use crate::model::Spanned;
 
@@ -80,13 +81,7 @@ pub(crate) struct Cx<'a> {
 
 impl Cx<'_> {
     /// Records a problem at a value of the file being checked.
-    pub fn report<T>(
-        &mut self,
-        code: Code,
-        at: &Spanned<T>,
-        message: impl Into<String>,
-        help: impl Into<String>,
-    ) {
+    pub fn report<T>(&mut self, code: Code, at: &Spanned<T>, message: Message, help: Message) {
         self.out.push(
             Diagnostic::new(code, message)
                 .at(self.file, at.span())
@@ -95,9 +90,9 @@ impl Cx<'_> {
     }
 
     /// Points the last reported problem also at a related place in the same file.
-    pub fn also(&mut self, span: std::ops::Range<usize>, label: impl Into<String>) {
+    pub fn also(&mut self, span: std::ops::Range<usize>, label: Message) {
         if let Some(last) = self.out.last_mut() {
-            last.related = Some((span, label.into()));
+            last.related = Some((span, label));
         }
     }
 }

@@ -6,7 +6,8 @@ use std::collections::HashSet;
 
 use super::Cx;
 use crate::diagnostic::Code;
-use crate::model::{Department, PowerKind, PowerStatus};
+use crate::model::{Department, PowerKind, PowerStatus, SupervisionCategory};
+use crate::msg;
 
 pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
     delegates(d, cx);
@@ -23,8 +24,13 @@ fn delegates(d: &Department, cx: &mut Cx<'_>) {
             cx.report(
                 Code::MissingDelegate,
                 &p.status,
-                format!("power `{}` is {} ({}) but does not say to whom", p.id.get_ref(), status.key(), status.label()),
-                "add `delegated_to = \"…\"` naming who exercises the power now, e.g. \"各乡镇人民政府（街道办事处）\"",
+                msg!(
+                    "missing-delegate",
+                    id = p.id.get_ref(),
+                    status = status.key(),
+                    label = status.label()
+                ),
+                msg!("missing-delegate-help"),
             );
         }
     }
@@ -42,17 +48,18 @@ fn regimes(d: &Department, cx: &mut Cx<'_>) {
             cx.out.push(
                 crate::diagnostic::Diagnostic::new(
                     Code::RegimeWithoutPowers,
-                    format!(
-                        "supervision regime `{}` is of category {} ({}) but names no powers",
-                        r.id.get_ref(),
-                        category.key(),
-                        category.label()
+                    msg!(
+                        "regime-without-powers",
+                        id = r.id.get_ref(),
+                        category = category.key(),
+                        label = category.label()
                     ),
                 )
                 .at(cx.file, at)
-                .help(format!(
-                    "add `powers = [\"…\"]` with the ids of the {} powers it supervises",
-                    required.key()
+                .help(msg!(
+                    "regime-without-powers-help",
+                    status = required.key(),
+                    label = required.label()
                 )),
             );
             continue;
@@ -66,16 +73,17 @@ fn regimes(d: &Department, cx: &mut Cx<'_>) {
                 cx.report(
                     Code::RegimeStatusMismatch,
                     id,
-                    format!(
-                        "power `{}` is {} ({}), but regimes of category {} ({}) supervise {} powers",
-                        id.get_ref(),
-                        status.key(),
-                        status.label(),
-                        category.key(),
-                        category.label(),
-                        required.key()
+                    msg!(
+                        "regime-status-mismatch",
+                        id = id.get_ref(),
+                        status = status.key(),
+                        status_label = status.label(),
+                        category = category.key(),
+                        category_label = category.label(),
+                        required = required.key(),
+                        required_label = required.label()
                     ),
-                    "move the power to a regime of the fitting category, or correct the power's `status` (approval ↔ retained, cancelled-power ↔ cancelled, transferred-power ↔ transferred, delegated-power ↔ delegated)",
+                    msg!("regime-status-mismatch-help"),
                 );
             }
         }
@@ -107,29 +115,43 @@ fn coverage(d: &Department, cx: &mut Cx<'_>) {
             cx.report(
                 Code::ReducedPowerUnsupervised,
                 &p.id,
-                format!("{} power `{id}` ({}) is covered by no supervision regime", status.key(), p.name.get_ref()),
-                format!(
-                    "reducing powers must not reduce responsibility (减权不减责): add a `[[supervision]]` regime of category {} that lists `{id}` in `powers`",
-                    match status {
-                        PowerStatus::Cancelled => "cancelled-power (取消权力)",
-                        PowerStatus::Transferred => "transferred-power (转移权力)",
-                        _ => "delegated-power (委托下放权力)",
+                msg!(
+                    "reduced-power-unsupervised",
+                    id = id,
+                    name = p.name.get_ref(),
+                    status = status.key(),
+                    label = status.label()
+                ),
+                msg!(
+                    "reduced-power-unsupervised-help",
+                    id = id,
+                    category = match status {
+                        PowerStatus::Cancelled => SupervisionCategory::CancelledPower,
+                        PowerStatus::Transferred => SupervisionCategory::TransferredPower,
+                        _ => SupervisionCategory::DelegatedPower,
                     }
+                    .key(),
+                    label = match status {
+                        PowerStatus::Cancelled => SupervisionCategory::CancelledPower,
+                        PowerStatus::Transferred => SupervisionCategory::TransferredPower,
+                        _ => SupervisionCategory::DelegatedPower,
+                    }
+                    .label()
                 ),
             );
         } else if *p.kind.get_ref() == PowerKind::Licensing {
             cx.report(
                 Code::LicensingUnsupervised,
                 &p.id,
-                format!("licensing power `{id}` ({}) is covered by no supervision regime", p.name.get_ref()),
-                format!("add a `[[supervision]]` regime of category approval (审批事项) that lists `{id}` in `powers`"),
+                msg!("licensing-unsupervised", id = id, name = p.name.get_ref()),
+                msg!("licensing-unsupervised-help", id = id),
             );
         } else if !in_items.contains(id) {
             cx.report(
                 Code::UnusedPower,
                 &p.id,
-                format!("power `{id}` ({}) is referred to by no work item or supervision regime", p.name.get_ref()),
-                "name it in a work item's `powers` or a regime's `powers`, or remove it from this list",
+                msg!("unused-power", id = id, name = p.name.get_ref()),
+                msg!("unused-power-help"),
             );
         }
     }
@@ -142,8 +164,8 @@ fn usage(d: &Department, cx: &mut Cx<'_>) {
             cx.report(
                 Code::DutyWithoutItems,
                 &duty.id,
-                format!("duty `{}` has no work items", duty.id.get_ref()),
-                "break the duty down into `[[duties.items]]`, each with `text` and the responsible `section`",
+                msg!("duty-without-items", id = duty.id.get_ref()),
+                msg!("duty-without-items-help"),
             );
         }
     }
@@ -172,8 +194,12 @@ fn usage(d: &Department, cx: &mut Cx<'_>) {
             cx.report(
                 Code::UnusedSection,
                 &s.id,
-                format!("section `{}` ({}) is responsible for nothing", s.id.get_ref(), s.name.get_ref()),
-                "assign it a work item, supervision regime or service with `section = \"…\"`, or remove it",
+                msg!(
+                    "unused-section",
+                    id = s.id.get_ref(),
+                    name = s.name.get_ref()
+                ),
+                msg!("unused-section-help"),
             );
         }
     }
@@ -181,8 +207,8 @@ fn usage(d: &Department, cx: &mut Cx<'_>) {
         cx.report(
             Code::NoServices,
             &d.name,
-            format!("department `{}` lists no public services", d.id),
-            "add at least one `[[services]]` entry (公共服务事项) with `id`, `title` and `category`",
+            msg!("no-services", id = &d.id),
+            msg!("no-services-help"),
         );
     }
 }

@@ -3,8 +3,11 @@
 
 use super::Cx;
 use crate::diagnostic::Code;
-use crate::model::Project;
-use crate::model::{Department, PowerStatus, Spanned};
+use crate::i18n::{Arg, Message};
+use crate::model::describe::{Described, Entity};
+use crate::model::{Department, Power, PowerStatus, Project, Section, Spanned};
+use crate::msg;
+use crate::suggest::closest;
 
 pub(super) fn department(d: &Department, _project: &Project, cx: &mut Cx<'_>) {
     for duty in &d.duties {
@@ -18,8 +21,12 @@ pub(super) fn department(d: &Department, _project: &Project, cx: &mut Cx<'_>) {
                     cx.report(
                         Code::ItemPowerNotRetained,
                         id,
-                        format!("work item names power `{}`, which is {} ({})", id.get_ref(), status.key(), status.label()),
-                        "powers cancelled, transferred or delegated in the power list are not listed as work items: remove the work item, or remove the power from `powers`",
+                        msg!(
+                            "item-power-not-retained",
+                            id = id.get_ref(),
+                            status = words(status)
+                        ),
+                        msg!("item-power-not-retained-help"),
                     );
                 }
             }
@@ -45,18 +52,20 @@ fn section(d: &Department, id: &Spanned<String>, cx: &mut Cx<'_>) {
     if id.get_ref().is_empty() || d.section(id.get_ref()).is_some() {
         return;
     }
-    let known = d.sections.iter().map(|s| s.get_ref().id.get_ref().as_str());
-    let help = suggestion(
-        id.get_ref(),
-        known,
-        "section",
-        "[[sections]]",
-        cx.suggestions,
-    );
+    let known = d.sections.iter().map(|s| {
+        let s = s.get_ref();
+        Known::new(s.id.get_ref(), s.name.get_ref(), None)
+    });
+    let help = Suggestion {
+        what: Section::description(),
+        table: "[[sections]]",
+        scope: Scope::File,
+    }
+    .help(id.get_ref(), known, cx.suggestions);
     cx.report(
         Code::UnknownSection,
         id,
-        format!("unknown section `{}`", id.get_ref()),
+        msg!("unknown-section", id = id.get_ref()),
         help,
     );
 }
@@ -68,12 +77,20 @@ fn power<'d>(
 ) -> Option<&'d crate::model::Power> {
     let found = d.power(id.get_ref());
     if found.is_none() {
-        let known = d.powers.iter().map(|p| p.get_ref().id.get_ref().as_str());
-        let help = suggestion(id.get_ref(), known, "power", "[[powers]]", cx.suggestions);
+        let known = d.powers.iter().map(|p| {
+            let p = p.get_ref();
+            Known::new(p.id.get_ref(), p.name.get_ref(), None)
+        });
+        let help = Suggestion {
+            what: Power::description(),
+            table: "[[powers]]",
+            scope: Scope::File,
+        }
+        .help(id.get_ref(), known, cx.suggestions);
         cx.report(
             Code::UnknownPower,
             id,
-            format!("unknown power `{}`", id.get_ref()),
+            msg!("unknown-power", id = id.get_ref()),
             help,
         );
     }
@@ -83,31 +100,106 @@ fn power<'d>(
 /// How many known ids a help text lists before it says how many more there are.
 const LISTED: usize = 12;
 
-/// "did you mean …" and where the known ids are declared (the first few of them), charging the
-/// comparisons to the check's suggestion budget. `known` is walked only as far as needed, so an
-/// unknown id costs nothing in proportion to the known ones once the budget is spent.
-pub(super) fn suggestion<'k>(
-    word: &str,
-    known: impl ExactSizeIterator<Item = &'k str> + Clone,
-    kind: &str,
-    table: &str,
-    budget: &mut usize,
-) -> String {
-    let count = known.len();
-    let close = if count <= *budget {
-        *budget -= count;
-        crate::suggest::closest(word, known.clone())
-            .map(|s| format!("did you mean `{s}`? "))
-            .unwrap_or_default()
-    } else {
-        String::new()
-    };
-    if count == 0 {
-        return format!("{close}this file declares no {kind}s: add a `{table}` entry with this id");
+/// An entry a reference could have meant: its id, and the names people know it by.
+#[derive(Clone, Copy)]
+pub(super) struct Known<'k> {
+    pub id: &'k str,
+    name: &'k str,
+    short: Option<&'k str>,
+}
+
+impl<'k> Known<'k> {
+    pub fn new(id: &'k str, name: &'k str, short: Option<&'k str>) -> Known<'k> {
+        Known { id, name, short }
     }
-    let mut listed = known.take(LISTED).collect::<Vec<_>>().join(", ");
-    if count > LISTED {
-        listed.push_str(&format!(" and {} more", count - LISTED));
+
+    /// Whether `word` is this entry's name or short name rather than its id.
+    pub fn named(&self, word: &str) -> bool {
+        let word = word.trim();
+        !word.is_empty()
+            && (self.name.trim() == word || self.short.is_some_and(|s| s.trim() == word))
     }
-    format!("{close}the {kind}s of this file are: {listed}; or add a `{table}` entry with this id")
+}
+
+/// Where the known entries are declared, for the help.
+#[derive(Clone, Copy)]
+pub(super) enum Scope {
+    /// In the department's file (`[[sections]]`).
+    File,
+    /// Across the project (`departments/<id>.toml`).
+    Project,
+}
+
+/// What a help about an unknown id says: which kind of entry, and where such entries are added.
+pub(super) struct Suggestion {
+    pub what: &'static Entity,
+    pub table: &'static str,
+    pub scope: Scope,
+}
+
+impl Suggestion {
+    /// "did you mean …" (a typo of an id, or an entry given by its name instead of its id) and
+    /// the known ids (the first few of them), charging the comparisons to the check's
+    /// suggestion budget. `known` is walked only as far as needed, so an unknown id costs
+    /// nothing in proportion to the known ones once the budget is spent.
+    pub fn help<'k>(
+        &self,
+        word: &str,
+        known: impl ExactSizeIterator<Item = Known<'k>> + Clone,
+        budget: &mut usize,
+    ) -> Message {
+        let count = known.len();
+        let close: Arg = if count <= *budget {
+            *budget -= count;
+            let by_name = known.clone().find(|k| k.named(word));
+            match by_name {
+                Some(k) => msg!("did-you-mean-id", id = k.id, name = k.name).into(),
+                None => match closest(word, known.clone().map(|k| k.id)) {
+                    Some(s) => msg!("did-you-mean", name = s).into(),
+                    None => "".into(),
+                },
+            }
+        } else {
+            "".into()
+        };
+        let what = Arg::Words {
+            zh: self.what.zh.to_string(),
+            en: self.what.name.to_string(),
+        };
+        if count == 0 {
+            return match self.scope {
+                Scope::File => msg!(
+                    "no-ids-file",
+                    suggest = close,
+                    what = what,
+                    table = self.table
+                ),
+                Scope::Project => msg!("no-departments", suggest = close),
+            };
+        }
+        let ids: Vec<&str> = known.take(LISTED).map(|k| k.id).collect();
+        let list = if count > LISTED {
+            msg!("id-list-more", ids = ids.join(", "), more = count - LISTED)
+        } else {
+            msg!("id-list", ids = ids.join(", "))
+        };
+        match self.scope {
+            Scope::File => msg!(
+                "known-ids-file",
+                suggest = close,
+                what = what,
+                list = list,
+                table = self.table
+            ),
+            Scope::Project => msg!("known-departments", suggest = close, list = list),
+        }
+    }
+}
+
+/// A power status in the words of the run's language.
+fn words(status: PowerStatus) -> Arg {
+    Arg::Words {
+        zh: status.label().to_string(),
+        en: status.english().to_string(),
+    }
 }

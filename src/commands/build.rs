@@ -6,62 +6,64 @@ use std::time::Instant;
 
 use crate::check::{self, Checked};
 use crate::cli::BuildArgs;
-use crate::diagnostic::Diagnostic;
 use crate::history::HistoryEntry;
 use crate::load;
+use crate::msg;
 use crate::render::{self, output};
 use crate::theme::{self, Theme};
 use crate::timing::phase;
 
-use super::common::print_diagnostics;
+use super::common::{Session, print_diagnostics};
 use super::exit;
 
-pub fn run(args: &BuildArgs) -> anyhow::Result<u8> {
+pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     let started = Instant::now();
     let t = phase("load");
     let project = load::load(&args.dir)?;
+    session.project(&project);
     drop(t);
     let t = phase("check");
-    let (diagnostics, checked) = check::checked(&project).map_err(|unresolved| {
-        anyhow::anyhow!(
-            "internal error: every check passed, but {} does not resolve; nothing was built. This is a bug in resplist, please report it with the project",
-            unresolved.0
-        )
-    })?;
+    let (diagnostics, checked) = check::checked(&project)
+        .map_err(|unresolved| msg!("build-unresolved", reference = unresolved.0))?;
     drop(t);
-    print_diagnostics(&project.sources, &args.dir, &diagnostics, args.color);
+    print_diagnostics(
+        &project.sources,
+        &args.dir,
+        &diagnostics,
+        args.color,
+        session.language,
+    );
     let Some(checked) = checked else {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        eprintln!(
-            "error: {errors} error{} in the sources; nothing was built and the published site is unchanged (run `resplist check` to see them again)",
-            if errors == 1 { "" } else { "s" }
-        );
+        let failed = anyhow::Error::new(msg!("build-errors", errors = errors));
+        eprintln!("{}", session.error(&failed));
         return Ok(exit::ERRORS);
     };
     let destination = output::destination(&output_dir(args, &checked), &project.root, args.force)?;
     let theme = theme(args, &checked)?;
-    let history = history(&checked);
+    let history = history(&checked, session);
     let staging = destination.stage()?;
     let stats = match render::render(&checked, &theme, &staging, history.as_deref()) {
         Ok(stats) => stats,
         Err(err) => {
             destination.discard(&staging);
-            return Err(err.context("the build failed; the published site is unchanged"));
+            return Err(err.context(msg!("build-failed")));
         }
     };
     let t = phase("publish");
     destination.publish(&staging)?;
     drop(t);
     if !args.quiet {
-        println!(
-            "wrote {} pages and {} other files ({}) to {} in {} ms{}",
-            stats.pages,
-            stats.files - stats.pages,
-            size(stats.bytes),
-            shown(&destination.path),
-            started.elapsed().as_millis(),
-            warnings_note(&diagnostics)
+        let wrote = msg!(
+            "build-wrote",
+            pages = stats.pages,
+            files = stats.files - stats.pages,
+            size = size(stats.bytes),
+            dir = shown(&destination.path),
+            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+            warnings = diagnostics.len()
         );
+        println!("{}", session.say(&wrote));
     }
     Ok(exit::OK)
 }
@@ -90,7 +92,7 @@ fn theme(args: &BuildArgs, checked: &Checked<'_>) -> anyhow::Result<Theme> {
 
 /// The latest adjustments for the change-history page, when `[build] history` asks for it;
 /// without git history the site is built without the page, with a warning.
-fn history(checked: &Checked<'_>) -> Option<Vec<HistoryEntry>> {
+fn history(checked: &Checked<'_>, session: &Session) -> Option<Vec<HistoryEntry>> {
     let limit = checked
         .build()
         .and_then(|b| b.history.as_ref())
@@ -99,17 +101,13 @@ fn history(checked: &Checked<'_>) -> Option<Vec<HistoryEntry>> {
     match crate::history::entries(&checked.project().root, limit) {
         Ok(entries) => Some(entries),
         Err(err) => {
-            eprintln!("warning: no change-history page: {err:#}");
+            let warning = session.say(&msg!("level-warning"));
+            let cause = session.error(&err.context(msg!("build-no-history")));
+            // `session.error` starts with the word for an error; this is a warning.
+            let cause = cause.split_once(": ").map_or(cause.as_str(), |(_, c)| c);
+            eprintln!("{warning}: {cause}");
             None
         }
-    }
-}
-
-fn warnings_note(diagnostics: &[Diagnostic]) -> String {
-    match diagnostics.len() {
-        0 => String::new(),
-        1 => ", with 1 warning".into(),
-        n => format!(", with {n} warnings"),
     }
 }
 

@@ -8,15 +8,17 @@ use std::path::Path;
 use crate::check;
 use crate::cli::{CheckArgs, Format};
 use crate::diagnostic::{Diagnostic, Report};
+use crate::i18n::Message;
 use crate::load;
-use crate::model::Project;
-use crate::model::{Language, Totals};
+use crate::model::{Project, Totals};
+use crate::msg;
 
-use super::common::use_color;
+use super::common::{Session, use_color};
 use super::exit;
 
-pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
+pub fn run(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> {
     let project = load::load(&args.dir)?;
+    session.project(&project);
     let mut diagnostics = check::check(&project);
     if args.deny_warnings {
         check::deny_warnings(&mut diagnostics);
@@ -24,8 +26,9 @@ pub fn run(args: &CheckArgs) -> anyhow::Result<u8> {
     let report = Report {
         sources: &project.sources,
         display_root: args.dir.clone(),
+        language: session.language,
     };
-    let summary = summary(&project, &diagnostics);
+    let summary = session.say(&summary(&project, &diagnostics));
     let color = use_color(args.color, &std::io::stdout());
     let mut out = String::new();
     for d in &diagnostics {
@@ -79,8 +82,9 @@ fn append(path: &Path, text: &str) -> anyhow::Result<()> {
         .with_context(|| format!("cannot write the step summary `{}`", path.display()))
 }
 
-/// The one-line summary in the seed's style, in the site's language.
-pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> String {
+/// The one-line summary in the seed's style: the jurisdiction, what the list holds, and how
+/// many errors and warnings.
+pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> Message {
     // Count every department file, parsed or not, so errors do not make departments vanish.
     let t = Totals {
         departments: project.department_files.len(),
@@ -101,36 +105,16 @@ pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> String {
                 .and_then(|p| p.file_name().map(|n| n.to_string_lossy().into_owned()))
                 .unwrap_or_default()
         });
-    let counts = format!(
-        "{} error{}, {} warning{}",
-        errors,
-        plural(errors),
-        warnings,
-        plural(warnings)
-    );
-    match project.language() {
-        Language::ZhCn => format!(
-            "{name}: {} 个部门, 主要职责 {} 条, 具体工作事项 {} 条, 职责边界 {} 项, 事中事后监管制度 {} 项, 公共服务事项 {} 项 — {counts}",
-            t.departments, t.duties, t.work_items, t.boundaries, t.supervision, t.services
-        ),
-        Language::En => format!(
-            "{name}: {} department{}, {} main dut{}, {} work item{}, {} boundar{}, {} supervision regime{}, {} public service{} — {counts}",
-            t.departments,
-            plural(t.departments),
-            t.duties,
-            if t.duties == 1 { "y" } else { "ies" },
-            t.work_items,
-            plural(t.work_items),
-            t.boundaries,
-            if t.boundaries == 1 { "y" } else { "ies" },
-            t.supervision,
-            plural(t.supervision),
-            t.services,
-            plural(t.services)
-        ),
-    }
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    msg!(
+        "check-summary",
+        name = name,
+        departments = t.departments,
+        duties = t.duties,
+        items = t.work_items,
+        boundaries = t.boundaries,
+        supervision = t.supervision,
+        services = t.services,
+        errors = errors,
+        warnings = warnings
+    )
 }

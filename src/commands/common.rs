@@ -1,4 +1,5 @@
-//! What every command needs: whether to colour, and how to print a project's diagnostics.
+//! What every command needs: the language it speaks, whether to colour, and how to print a
+//! project's diagnostics and a failure.
 
 use std::path::Path;
 
@@ -7,6 +8,65 @@ use anstream::{AutoStream, ColorChoice};
 
 use crate::cli::Color;
 use crate::diagnostic::{Diagnostic, Report, Sources};
+use crate::i18n::{self, Message};
+use crate::model::{Language, Project};
+
+/// A run of one command: the language asked for with `--lang`, and the language it speaks,
+/// which takes the project's into account once the project is known.
+pub struct Session {
+    flag: Option<Language>,
+    pub language: Language,
+}
+
+impl Session {
+    pub fn new(flag: Option<Language>) -> Session {
+        Session {
+            flag,
+            language: i18n::choose(flag, None),
+        }
+    }
+
+    /// Speaks the project's language unless `--lang` or `RESPLIST_LANG` says otherwise.
+    pub fn project(&mut self, project: &Project) {
+        let language = project.site.as_ref().map(|s| s.site.get_ref().language());
+        self.language = i18n::choose(self.flag, language);
+    }
+
+    /// Speaks `language` (a project's about to be made) unless `--lang` or `RESPLIST_LANG` says
+    /// otherwise.
+    pub fn speak(&mut self, language: Language) {
+        self.language = i18n::choose(self.flag, Some(language));
+    }
+
+    /// Speaks the language of the project in `root` (before it is loaded: `fmt`, `new`), as
+    /// `project` does; a `resplist.toml` that does not parse leaves the language as it is.
+    pub fn site_language(&mut self, root: &Path) {
+        let text = std::fs::read_to_string(root.join(crate::load::SITE_FILE)).unwrap_or_default();
+        let site: Option<crate::model::SiteFile> = toml::from_str(&text).ok();
+        if let Some(site) = site {
+            self.language = i18n::choose(self.flag, Some(site.site.get_ref().language()));
+        }
+    }
+
+    /// A message in the run's language.
+    pub fn say(&self, message: &Message) -> String {
+        message.text(self.language)
+    }
+
+    /// A failure as the last line a command prints: `error: …`, each cause after a colon, the
+    /// causes resplist wrote in the run's language.
+    pub fn error(&self, err: &anyhow::Error) -> String {
+        let causes: Vec<String> = err
+            .chain()
+            .map(|cause| match cause.downcast_ref::<Message>() {
+                Some(message) => self.say(message),
+                None => cause.to_string(),
+            })
+            .collect();
+        let head = self.say(&Message::new("level-error"));
+        format!("{head}: {}", causes.join(": "))
+    }
+}
 
 /// Colour when asked, or on a terminal that wants it (`NO_COLOR`, `CLICOLOR` and `TERM=dumb`
 /// turn `auto` off, as anstream reads them).
@@ -24,10 +84,12 @@ pub fn print_diagnostics(
     display_root: &Path,
     diagnostics: &[Diagnostic],
     color: Color,
+    language: Language,
 ) {
     let report = Report {
         sources,
         display_root: display_root.to_path_buf(),
+        language,
     };
     let color = use_color(color, &std::io::stderr());
     for d in diagnostics {

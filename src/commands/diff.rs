@@ -9,15 +9,19 @@ use crate::git;
 use crate::load;
 use crate::model::Project;
 
-use super::common::use_color;
+use super::common::{Session, use_color};
 use super::exit;
+use crate::i18n::{Arg, Message};
+use crate::msg;
 
-pub fn run(args: &DiffArgs) -> anyhow::Result<u8> {
+pub fn run(args: &DiffArgs, session: &mut Session) -> anyhow::Result<u8> {
     let (old, new, title) = versions(args)?;
-    let diff = diff::diff(&old, &new);
+    session.project(&new);
+    let mut diff = diff::diff(&old, &new);
+    diff.language = session.language;
     let text = match args.format {
         DiffFormat::Human => report::human(&diff, use_color(args.color, &std::io::stdout())),
-        DiffFormat::Markdown => report::markdown(&diff, &title),
+        DiffFormat::Markdown => report::markdown(&diff, &session.say(&title)),
         DiffFormat::Json => report::json(&diff) + "\n",
     };
     let mut stdout = std::io::stdout().lock();
@@ -32,26 +36,26 @@ pub fn run(args: &DiffArgs) -> anyhow::Result<u8> {
 }
 
 /// The two versions to compare and a title naming them.
-fn versions(args: &DiffArgs) -> anyhow::Result<(Project, Project, String)> {
+fn versions(args: &DiffArgs) -> anyhow::Result<(Project, Project, Message)> {
     if let Some(dirs) = &args.dirs {
         let (old, new) = (&dirs[0], &dirs[1]);
-        let title = format!("resplist diff: {} → {}", old.display(), new.display());
+        let title = msg!(
+            "diff-title-dirs",
+            old = old.display().to_string(),
+            new = new.display().to_string()
+        );
         return Ok((load::load(old)?, load::load(new)?, title));
     }
     let location = git::locate(&args.project)?;
     let base = args.base.as_deref().unwrap_or("HEAD");
     let base_id = git::resolve(&location, base)?;
     let old = git::load_at(&location, &base_id)?;
-    let (new, head_name) = match &args.head {
+    let (new, head_name): (Project, Arg) = match &args.head {
         Some(head) => (
             git::load_at(&location, &git::resolve(&location, head)?)?,
-            head.clone(),
+            head.into(),
         ),
-        None => (load::load(&args.project)?, "working tree".to_string()),
+        None => (load::load(&args.project)?, msg!("diff-working-tree").into()),
     };
-    Ok((
-        old,
-        new,
-        format!("Changes to the list: {base} → {head_name}"),
-    ))
+    Ok((old, new, msg!("diff-title", base = base, head = head_name)))
 }

@@ -12,7 +12,7 @@ use crate::diagnostic::{Code, Diagnostic, Report, Sources};
 use crate::fmt::{FormatError, format_department, format_site};
 use crate::load::{self, SITE_FILE};
 
-use super::common::print_diagnostics;
+use super::common::{Session, print_diagnostics};
 use super::exit;
 
 /// What happened to one file.
@@ -20,14 +20,18 @@ enum Outcome {
     Unchanged,
     Changed,
     /// Not formatted: a problem in the file, reported as a diagnostic.
-    Failed(Diagnostic),
+    Failed(Box<Diagnostic>),
     /// Not formatted: the formatter could not keep the file's meaning (a resplist bug).
     Internal(String),
 }
 
-pub fn run(args: &FmtArgs) -> anyhow::Result<u8> {
+use crate::model::Language;
+use crate::msg;
+
+pub fn run(args: &FmtArgs, session: &mut Session) -> anyhow::Result<u8> {
     let root = &args.dir;
     load::ensure_project(root)?;
+    session.site_language(root);
     let mut walk_problems = Vec::new();
     let mut files = vec![(PathBuf::from(SITE_FILE), true)];
     files.extend(
@@ -52,24 +56,34 @@ pub fn run(args: &FmtArgs) -> anyhow::Result<u8> {
             Outcome::Unchanged => {}
             Outcome::Changed => {
                 changed += 1;
-                if args.check {
-                    stdout.push_str(&format!("would reformat: {display}\n"));
+                let line = if args.check {
+                    msg!("fmt-would-reformat", file = &display)
                 } else {
-                    stdout.push_str(&format!("formatted {display}\n"));
-                }
+                    msg!("fmt-formatted", file = &display)
+                };
+                stdout.push_str(&session.say(&line));
+                stdout.push('\n');
             }
-            Outcome::Failed(diagnostic) => diagnostics.push(diagnostic),
-            Outcome::Internal(message) => internal.push(format!(
-                "error: internal error: {message} in `{display}`; the file was left as it is. This is a bug in resplist fmt, please report it with the file"
+            Outcome::Failed(diagnostic) => diagnostics.push(*diagnostic),
+            Outcome::Internal(message) => internal.push(msg!(
+                "fmt-internal-error",
+                problem = message,
+                file = &display
             )),
         }
     }
     let mut out = std::io::stdout().lock();
     // A closed pipe (`resplist fmt --check | head`) is not an error worth reporting.
     let _ = out.write_all(stdout.as_bytes()).and_then(|()| out.flush());
-    print_diagnostics(&sources, &report_root, &diagnostics, Color::Auto);
+    print_diagnostics(
+        &sources,
+        &report_root,
+        &diagnostics,
+        Color::Auto,
+        session.language,
+    );
     for message in &internal {
-        eprintln!("{message}");
+        eprintln!("{}", session.error(&anyhow::Error::new(message.clone())));
     }
     Ok(if !internal.is_empty() {
         exit::CANNOT_RUN
@@ -84,6 +98,7 @@ fn display_path(root: &Path, file: &Path) -> String {
     Report {
         sources: &Sources::default(),
         display_root: root.to_path_buf(),
+        language: Language::En,
     }
     .display_path(file)
 }
@@ -99,7 +114,7 @@ fn format_file(
     let path = root.join(file);
     let text = match read(&path, file) {
         Ok(text) => text,
-        Err(diagnostic) => return Outcome::Failed(*diagnostic),
+        Err(diagnostic) => return Outcome::Failed(diagnostic),
     };
     let formatted = if is_site {
         format_site(&text)
@@ -111,10 +126,10 @@ fn format_file(
         Err(FormatError::Syntax { message, span, .. }) => {
             let diagnostic = Diagnostic::new(Code::Syntax, crate::load::syntax_message(&message))
                 .at(file, span)
-                .label("here")
-                .help("fix the TOML syntax (`resplist check` explains more); fmt leaves this file as it is until it parses");
+                .label(msg!("toml-syntax-label"))
+                .help(msg!("fmt-syntax-help"));
             sources.insert(file.to_path_buf(), strip_bom(&text).to_string());
-            return Outcome::Failed(diagnostic);
+            return Outcome::Failed(Box::new(diagnostic));
         }
         Err(FormatError::Internal(message)) => return Outcome::Internal(message),
     };
@@ -123,27 +138,24 @@ fn format_file(
     }
     if !check && fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
         // Replacing the file would succeed in a writable folder; a read-only file says no.
-        return Outcome::Failed(
-            Diagnostic::new(
-                Code::Unreadable,
-                "the file is read-only; fmt leaves it as it is",
-            )
-            .in_file(file)
-            .help(format!(
-                "make it writable (`chmod u+w {}`) if it should be formatted",
-                file.display()
-            )),
-        );
+        return Outcome::Failed(Box::new(
+            Diagnostic::new(Code::Unreadable, msg!("fmt-read-only"))
+                .in_file(file)
+                .help(msg!(
+                    "fmt-read-only-help",
+                    file = file.display().to_string()
+                )),
+        ));
     }
     if !check && let Err(err) = write_atomically(&path, &formatted) {
-        return Outcome::Failed(
+        return Outcome::Failed(Box::new(
             Diagnostic::new(
                 Code::Unreadable,
-                format!("cannot write the formatted file: {err:#}"),
+                msg!("fmt-cannot-write", reason = format!("{err:#}")),
             )
             .in_file(file)
-            .help("check that you may write to the file and its folder"),
-        );
+            .help(msg!("fmt-cannot-write-help")),
+        ));
     }
     Outcome::Changed
 }
@@ -160,33 +172,27 @@ fn read(path: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
             return Err(Box::new(
                 Diagnostic::new(
                     Code::TooLarge,
-                    format!(
-                        "the file is larger than {} MiB",
-                        load::MAX_FILE_BYTES / 1024 / 1024
-                    ),
+                    msg!("too-large", mib = load::MAX_FILE_BYTES / 1024 / 1024),
                 )
                 .in_file(file)
-                .help("check that this is really a department list and not an export or a dump"),
+                .help(msg!("too-large-help")),
             ));
         }
         Err(err) => {
             return Err(Box::new(
-                Diagnostic::new(Code::Unreadable, format!("cannot read the file: {err}"))
-                    .in_file(file)
-                    .help("check that the file exists and that you may read it"),
+                Diagnostic::new(
+                    Code::Unreadable,
+                    msg!("cannot-read-file", reason = err.to_string()),
+                )
+                .in_file(file)
+                .help(load::read_help(&err)),
             ));
         }
     };
     String::from_utf8(bytes).map_err(|err| {
         let (message, help) = match load::decode(err.into_bytes()) {
-            Err(bad) => (
-                bad.message,
-                bad.help.replace("FILE", &file.to_string_lossy()),
-            ),
-            Ok(_) => (
-                "the file is not valid UTF-8 text".to_string(),
-                "save the file as UTF-8".to_string(),
-            ),
+            Err(bad) => (bad.message, bad.help),
+            Ok(_) => (msg!("not-utf8"), msg!("not-utf8-help")),
         };
         Box::new(
             Diagnostic::new(Code::NotUtf8, message)

@@ -7,21 +7,29 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use super::common::Session;
 use super::exit;
 use crate::cli::{InitArgs, NewDepartmentArgs};
+use crate::i18n::Arg;
 use crate::load::{self, DEPARTMENTS_DIR, SITE_FILE};
 use crate::model::{Language, is_valid_id};
+use crate::msg;
 use crate::suggest::id_hint;
 
 const TAPLO_CONFIG: &str = ".taplo.toml";
+/// Keeps the built site out of the repository: reviewers read the sources, not the output.
+const GITIGNORE: &str = ".gitignore";
+const GITIGNORE_TEMPLATE: &str =
+    "# The site `resplist build` writes; it is built from the sources, not committed.\n/public/\n";
 const SCHEMAS_DIR: &str = "schemas";
 /// The id and name of the example department `init` writes.
 const EXAMPLE_ID: &str = "example";
 
-pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
+pub fn init(args: &InitArgs, session: &mut Session) -> anyhow::Result<u8> {
     let Some(language) = Language::parse(&args.language) else {
-        bail!("unknown language `{}`: use zh-CN or en", args.language);
+        bail!(msg!("unknown-language", language = &args.language));
     };
+    session.speak(language);
     let dir = &args.dir;
     let example = PathBuf::from(DEPARTMENTS_DIR).join(format!("{EXAMPLE_ID}.toml"));
     let schemas = super::schema::files();
@@ -35,6 +43,7 @@ pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
             department_template(language, EXAMPLE_ID, example_name(language)),
         ),
         (PathBuf::from(TAPLO_CONFIG), TAPLO_TEMPLATE.to_string()),
+        (PathBuf::from(GITIGNORE), GITIGNORE_TEMPLATE.to_string()),
     ];
     files.extend(
         schemas
@@ -46,99 +55,80 @@ pub fn init(args: &InitArgs) -> anyhow::Result<u8> {
     for (path, text) in &files {
         if let Err(err) = writer.create(&dir.join(path), text) {
             writer.undo();
-            return Err(err.context(format!(
-                "could not create the project in `{}`; nothing was left behind",
-                dir.display()
-            )));
+            return Err(err.context(msg!("init-failed", dir = dir.display().to_string())));
         }
     }
-    print_created(dir, &example);
+    print_created(dir, &example, session);
     Ok(exit::OK)
 }
 
 /// Refuses, before writing anything, when the directory already holds a project or any file
 /// `init` would write.
 fn refuse_existing(dir: &Path, files: &[(PathBuf, String)]) -> anyhow::Result<()> {
+    let shown = dir.display().to_string();
     if std::fs::canonicalize(dir).is_ok_and(|d| crate::render::output::is_root_or_home(&d)) {
-        bail!(
-            "refusing to create a project in `{}`: a list belongs in its own folder; nothing was written. Give one, e.g. `resplist init chunjiang-list`",
-            dir.display()
-        );
+        bail!(msg!("init-root-or-home", dir = &shown));
     }
     for project_path in [SITE_FILE, DEPARTMENTS_DIR] {
         if exists(&dir.join(project_path)) {
-            bail!(
-                "`{}` already exists: `{}` already holds a resplist project; nothing was written. Check it with `resplist check {}`, add departments with `resplist new department`, or give another directory",
-                dir.join(project_path).display(),
-                dir.display(),
-                dir.display()
-            );
+            bail!(msg!(
+                "init-project-exists",
+                path = dir.join(project_path).display().to_string(),
+                dir = &shown
+            ));
         }
     }
     for (path, _) in files {
         let path = dir.join(path);
         if exists(&path) {
-            bail!(
-                "`{}` already exists and resplist never overwrites a file; nothing was written. Move it away or give another directory",
-                path.display()
-            );
+            bail!(msg!("init-file-exists", path = path.display().to_string()));
         }
     }
     Ok(())
 }
 
-fn print_created(dir: &Path, example: &Path) {
-    let shown = dir.display();
-    println!("Created a resplist project in `{shown}`:");
-    println!("  {SITE_FILE:<28} the site: title, jurisdiction, language");
-    println!(
-        "  {:<28} a commented example department: every field, explained",
-        example.display()
+fn print_created(dir: &Path, example: &Path, session: &Session) {
+    let created = msg!(
+        "init-created",
+        dir = dir.display().to_string(),
+        site = SITE_FILE,
+        example = example.display().to_string(),
+        editor = format!("{TAPLO_CONFIG}, {SCHEMAS_DIR}/"),
+        ignore = GITIGNORE
     );
-    println!(
-        "  {:<28} completion and checking while you type (see resplist's docs/editors.md)",
-        format!("{TAPLO_CONFIG}, {SCHEMAS_DIR}/")
-    );
-    println!();
-    println!("Next:");
-    println!("  1. Edit resplist.toml: the title and the jurisdiction.");
-    println!(
-        "  2. Turn {} into a real department (rename it to `<id>.toml`), or add one with",
-        example.display()
-    );
-    println!("     resplist new department <id> --name \"…\" --project {shown}");
-    println!("  3. resplist check {shown}");
-    println!("  4. resplist build {shown}");
+    println!("{}", session.say(&created));
 }
 
-pub fn new_department(args: &NewDepartmentArgs) -> anyhow::Result<u8> {
+pub fn new_department(args: &NewDepartmentArgs, session: &mut Session) -> anyhow::Result<u8> {
+    session.site_language(&args.project);
     let id = args.id.as_str();
     if !is_valid_id(id) {
-        bail!(
-            "`{id}` is not a valid department id: an id uses only lowercase ASCII letters (a–z), digits and hyphens, starts with a letter or digit and has at most 64 characters, e.g. `huanbao` or `shi-jianguan`; it becomes the file name and appears in web addresses{}",
-            id_hint(id)
-        );
+        let hint: Arg = match id_hint(id) {
+            Some(id) => msg!("new-department-try", id = id).into(),
+            None => "".into(),
+        };
+        bail!(msg!("new-department-bad-id", id = id, hint = hint));
     }
     let name = args.name.trim();
     if name.is_empty() {
-        bail!(
-            "the name is empty: give the department's full name, e.g. --name \"春江县环境保护局\""
-        );
+        bail!(msg!("new-department-no-name"));
     }
     let project = load::load(&args.project)?;
+    session.project(&project);
     if let Some(file) = project.department_files.get(id) {
-        bail!(
-            "the project already has a department `{id}`: `{}`; nothing was written. Choose another id",
-            args.project.join(file).display()
-        );
+        bail!(msg!(
+            "new-department-exists",
+            id = id,
+            file = args.project.join(file).display().to_string()
+        ));
     }
     let relative = PathBuf::from(DEPARTMENTS_DIR).join(format!("{id}.toml"));
     let path = args.project.join(&relative);
     if exists(&path) {
-        bail!(
-            "`{}` already exists and resplist never overwrites a file; nothing was written",
-            path.display()
-        );
+        bail!(msg!(
+            "new-department-file-exists",
+            path = path.display().to_string()
+        ));
     }
     let text = department_template(project.language(), id, name);
     let mut writer = Writer::default();
@@ -146,11 +136,12 @@ pub fn new_department(args: &NewDepartmentArgs) -> anyhow::Result<u8> {
         writer.undo();
         return Err(err);
     }
-    println!("wrote {}", path.display());
-    println!(
-        "Replace its example entries with the department's own, then run `resplist check {}`.",
-        args.project.display()
+    let wrote = msg!(
+        "new-department-wrote",
+        file = path.display().to_string(),
+        project = args.project.display().to_string()
     );
+    println!("{}", session.say(&wrote));
     Ok(exit::OK)
 }
 
@@ -176,10 +167,10 @@ impl Writer {
             .write(true)
             .create_new(true)
             .open(path)
-            .with_context(|| format!("cannot create `{}`", path.display()))?;
+            .with_context(|| msg!("cannot-create", path = path.display().to_string()))?;
         self.files.push(path.to_path_buf());
         file.write_all(text.as_bytes())
-            .with_context(|| format!("cannot write `{}`", path.display()))
+            .with_context(|| msg!("cannot-write", path = path.display().to_string()))
     }
 
     fn create_dirs(&mut self, dir: &Path) -> anyhow::Result<()> {
@@ -189,7 +180,8 @@ impl Writer {
         if let Some(parent) = dir.parent() {
             self.create_dirs(parent)?;
         }
-        fs::create_dir(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+        fs::create_dir(dir)
+            .with_context(|| msg!("cannot-create", path = dir.display().to_string()))?;
         self.dirs.push(dir.to_path_buf());
         Ok(())
     }

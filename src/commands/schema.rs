@@ -6,18 +6,21 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
+use super::common::Session;
 use super::exit;
 use crate::cli::SchemaArgs;
 use crate::model::schema;
+use crate::msg;
 
 /// The file name of the schema of `resplist.toml`.
 pub const SITE_SCHEMA: &str = "resplist.schema.json";
 /// The file name of the schema of department files.
 pub const DEPARTMENT_SCHEMA: &str = "department.schema.json";
 
-pub fn run(args: &SchemaArgs) -> anyhow::Result<u8> {
+pub fn run(args: &SchemaArgs, session: &mut Session) -> anyhow::Result<u8> {
     for path in write(&args.output)? {
-        println!("wrote {}", path.display());
+        let wrote = msg!("wrote-file", file = path.display().to_string());
+        println!("{}", session.say(&wrote));
     }
     Ok(exit::OK)
 }
@@ -35,11 +38,13 @@ pub fn files() -> [(&'static str, String); 2] {
 
 /// Writes both schemas into `dir` (created if missing) and returns their paths.
 pub fn write(dir: &Path) -> anyhow::Result<Vec<PathBuf>> {
-    fs::create_dir_all(dir).with_context(|| format!("cannot create `{}`", dir.display()))?;
+    fs::create_dir_all(dir)
+        .with_context(|| msg!("cannot-create", path = dir.display().to_string()))?;
     let mut written = Vec::new();
     for (name, text) in files() {
         let path = dir.join(name);
-        fs::write(&path, text).with_context(|| format!("cannot write `{}`", path.display()))?;
+        fs::write(&path, text)
+            .with_context(|| msg!("cannot-write", path = path.display().to_string()))?;
         written.push(path);
     }
     Ok(written)

@@ -216,7 +216,7 @@ pub fn diff(old: &Project, new: &Project) -> Diff {
         site: site(old, new),
         boundaries: boundaries::boundaries(old, new, &renamed),
         departments,
-        checks: checks(old, new),
+        checks: checks(old, new, language),
     }
 }
 
@@ -229,11 +229,12 @@ fn site(old: &Project, new: &Project) -> Vec<FieldChange> {
     fields::compare(&fields(old), &fields(new))
 }
 
-fn checks(old: &Project, new: &Project) -> ChecksDiff {
+fn checks(old: &Project, new: &Project, language: Language) -> ChecksDiff {
     let problems = |p: &Project| -> Vec<Problem> {
         let report = Report {
             sources: &p.sources,
             display_root: std::path::PathBuf::new(),
+            language,
         };
         check::check(p)
             .iter()
@@ -242,7 +243,7 @@ fn checks(old: &Project, new: &Project) -> ChecksDiff {
                 Problem {
                     code: l.code,
                     severity: l.severity,
-                    message: d.message.clone(),
+                    message: l.message,
                     file: l.file,
                     line: l.line,
                     column: l.column,

@@ -8,7 +8,7 @@ use std::fmt;
 macro_rules! labelled_enum {
     (
         $(#[doc = $doc:literal])*
-        $name:ident, $what:literal {
+        $name:ident, $what:literal, $what_zh:literal {
             $($variant:ident => $key:literal, $label:literal, $english:literal $(| $alias:literal)*;)+
         }
     ) => {
@@ -21,8 +21,8 @@ macro_rules! labelled_enum {
         impl $name {
             /// Every value, in the order FORMAT.md lists them.
             pub const ALL: &'static [$name] = &[$($name::$variant,)+];
-            /// What the value is called in messages ("power kind", …).
-            pub const WHAT: &'static str = $what;
+            /// What the value is called in messages, in English and in Chinese.
+            pub const WHAT: (&'static str, &'static str) = ($what, $what_zh);
 
             /// The English key, as written in the sources and in open data.
             pub fn key(self) -> &'static str {
@@ -57,14 +57,6 @@ macro_rules! labelled_enum {
                 values: &[$(($key, $label, $english),)+],
             };
 
-            /// "`a` (甲), `b` (乙), …" for error messages.
-            pub fn choices() -> String {
-                Self::ALL
-                    .iter()
-                    .map(|v| format!("`{}` ({})", v.key(), v.label()))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            }
         }
 
         impl fmt::Display for $name {
@@ -76,13 +68,14 @@ macro_rules! labelled_enum {
         impl<'de> serde::Deserialize<'de> for $name {
             fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
                 let text = <std::borrow::Cow<'de, str>>::deserialize(deserializer)?;
+                // The loader reads the type and the value back out of the message (`enum_info`).
                 $name::parse(&text).ok_or_else(|| {
                     serde::de::Error::custom(format!(
-                        "{}{} `{}` is not one of: {}",
+                        "{}{}{}{}",
                         crate::model::labels::ENUM_ERROR_PREFIX,
-                        $what,
-                        text,
-                        $name::choices()
+                        stringify!($name),
+                        crate::model::labels::ENUM_ERROR_SEPARATOR,
+                        text
                     ))
                 })
             }
@@ -131,12 +124,46 @@ macro_rules! labelled_enum {
     };
 }
 
-/// Marks the messages of the enum deserializers so the loader can classify them.
+/// Marks the messages of the enum deserializers so the loader can classify them: the prefix,
+/// the enum's type name, the separator, the value written.
 pub(crate) const ENUM_ERROR_PREFIX: &str = "invalid value: ";
+pub(crate) const ENUM_ERROR_SEPARATOR: char = '\u{1f}';
+
+/// A labelled enum as messages need it: what it is called and its values.
+pub struct EnumInfo {
+    what: (&'static str, &'static str),
+    pub values: &'static [(&'static str, &'static str, &'static str)],
+}
+
+impl EnumInfo {
+    /// What a value of it is called: `power kind`, `权力类型`.
+    pub fn what(&self) -> crate::i18n::Arg {
+        crate::i18n::Arg::Words {
+            zh: self.what.1.to_string(),
+            en: self.what.0.to_string(),
+        }
+    }
+}
+
+/// The enum whose type is called `name`.
+pub(crate) fn enum_info(name: &str) -> Option<EnumInfo> {
+    let info = |what, choices: &'static crate::model::describe::Choices| EnumInfo {
+        what,
+        values: choices.values,
+    };
+    Some(match name {
+        "PowerKind" => info(PowerKind::WHAT, &PowerKind::CHOICES),
+        "PowerStatus" => info(PowerStatus::WHAT, &PowerStatus::CHOICES),
+        "SupervisionCategory" => info(SupervisionCategory::WHAT, &SupervisionCategory::CHOICES),
+        "ServiceCategory" => info(ServiceCategory::WHAT, &ServiceCategory::CHOICES),
+        "Language" => info(Language::WHAT, &Language::CHOICES),
+        _ => return None,
+    })
+}
 
 labelled_enum! {
     /// 权力类型: the kind of an entry in the power list.
-    PowerKind, "power kind" {
+    PowerKind, "power kind", "权力类型" {
         Licensing => "licensing", "行政许可", "licensing";
         Penalty => "penalty", "行政处罚", "penalty";
         Enforcement => "enforcement", "行政强制", "enforcement";
@@ -152,7 +179,7 @@ labelled_enum! {
 
 labelled_enum! {
     /// 权力状态: what became of a power in the power-list reform.
-    PowerStatus, "power status" {
+    PowerStatus, "power status", "权力状态" {
         Retained => "retained", "保留", "retained";
         Cancelled => "cancelled", "取消", "cancelled";
         Transferred => "transferred", "转移", "transferred";
@@ -170,7 +197,7 @@ impl PowerStatus {
 // The eight categories in FORMAT.md's order, which the site keeps.
 labelled_enum! {
     /// 监管类别: the kind of an in-process and after-the-fact supervision regime.
-    SupervisionCategory, "supervision category" {
+    SupervisionCategory, "supervision category", "监管类别" {
         Approval => "approval", "审批事项", "approvals";
         CancelledPower => "cancelled-power", "取消权力", "cancelled powers";
         TransferredPower => "transferred-power", "转移权力", "transferred powers";
@@ -197,7 +224,7 @@ impl SupervisionCategory {
 
 labelled_enum! {
     /// 服务类别: the kind of a public service.
-    ServiceCategory, "service category" {
+    ServiceCategory, "service category", "服务类别" {
         Basic => "basic", "基础性服务", "basic services" | "基础性";
         Economic => "economic", "经济性服务", "economic services" | "经济性";
         Safety => "safety", "安全性服务", "safety services" | "安全性";
@@ -207,7 +234,7 @@ labelled_enum! {
 
 labelled_enum! {
     /// 语言: the language of the site's own words (default `zh-CN`).
-    Language, "language" {
+    Language, "language", "语言" {
         ZhCn => "zh-CN", "简体中文", "Chinese";
         En => "en", "English", "English";
     }

@@ -4,6 +4,9 @@
 //! A number is digits with spaces, hyphens, parentheses and a leading `+`, at least 5 digits,
 //! optionally followed by an extension after `转` or `ext.` (`0571-6310 0001 转 8001`).
 
+use crate::i18n::Message;
+use crate::msg;
+
 /// A phone number split into the number proper and its extension.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct PhoneNumber<'a> {
@@ -43,12 +46,12 @@ impl<'a> PhoneNumber<'a> {
     }
 
     /// What is wrong with the number, in words a clerk can act on; `None` when it is valid.
-    pub fn problem(text: &str) -> Option<&'static str> {
+    pub fn problem(text: &str) -> Option<Message> {
         let number = PhoneNumber::split(text);
         if let Some(ext) = number.extension
             && (ext.is_empty() || !ext.chars().all(|c| c.is_ascii_digit()))
         {
-            return Some("the extension after `转` or `ext.` must be digits");
+            return Some(msg!("phone-extension-digits"));
         }
         let body = number.main.strip_prefix('+').unwrap_or(number.main);
         if let Some(c) = body
@@ -56,15 +59,15 @@ impl<'a> PhoneNumber<'a> {
             .find(|c| !(c.is_ascii_digit() || matches!(c, ' ' | '-' | '(' | ')')))
         {
             return Some(if c.is_numeric() {
-                "use ASCII digits 0–9 (not full-width digits)"
+                msg!("phone-full-width-digits")
             } else if matches!(c, '，' | ',' | '、' | ';' | '；' | '/') {
-                "give one number per field"
+                msg!("phone-one-number")
             } else {
-                "only digits, spaces, hyphens, parentheses and a leading + are allowed"
+                msg!("phone-characters")
             });
         }
         if body.chars().filter(char::is_ascii_digit).count() < 5 {
-            return Some("a phone number has at least 5 digits");
+            return Some(msg!("phone-too-short"));
         }
         None
     }

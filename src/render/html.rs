@@ -7,6 +7,7 @@ use anyhow::Context as _;
 use serde::Serialize;
 use tera::{Context, Tera};
 
+use crate::msg;
 use crate::theme::Theme;
 
 /// HTML escaping for text and double- or single-quoted attributes. Unlike Tera's default it
@@ -66,7 +67,7 @@ impl Html {
         let mut tera = Tera::default();
         tera.set_escape_fn(escape_html);
         tera.add_raw_templates(theme.templates().collect::<Vec<_>>())
-            .context("the theme's templates have errors")?;
+            .context(msg!("theme-template-errors"))?;
         let mut base = Context::new();
         base.insert("t", words);
         base.insert("site", site);
@@ -103,7 +104,7 @@ impl Html {
         }
         cx.extend(extra);
         self.fragment(template, path.matches('/').count(), cx)
-            .with_context(|| format!("cannot render {path}"))
+            .with_context(|| msg!("cannot-render-page", path = path))
     }
 
     /// The published address of `path` (`boundaries/index.html` is `…/boundaries/`).
@@ -120,6 +121,6 @@ impl Html {
     pub fn render(&self, template: &str, cx: Context) -> anyhow::Result<String> {
         self.tera
             .render(template, &cx)
-            .with_context(|| format!("cannot render the theme's {template}"))
+            .with_context(|| msg!("cannot-render-template", template = template))
     }
 }

@@ -9,6 +9,7 @@ use super::writer::Writer;
 use crate::check::Checked;
 use crate::model::describe::{Described, Entity, Field, Kind, Value as DValue};
 use crate::model::{Department, Partner, Totals};
+use crate::msg;
 
 /// Multi-valued text (legal bases, measures) is joined with newlines; id lists with spaces.
 const TEXT_LIST_SEPARATOR: &str = "\n";
@@ -56,9 +57,13 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
         for row in table.rows(&departments, &columns) {
             csv.write_record(&row)?;
         }
-        let bytes = csv
-            .into_inner()
-            .map_err(|e| anyhow::anyhow!("cannot write {}.csv: {e}", table.name))?;
+        let bytes = csv.into_inner().map_err(|e| {
+            msg!(
+                "cannot-write-csv",
+                table = table.name,
+                reason = e.to_string()
+            )
+        })?;
         out.write(&format!("opendata/{}.csv", table.name), &bytes)?;
         resources.push(table.resource(&columns));
     }

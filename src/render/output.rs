@@ -7,6 +7,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
+use crate::msg;
+
 /// Written into every output directory; only a directory holding it may be replaced.
 pub const MARKER: &str = ".resplist-output";
 const MARKER_TEXT: &str =
@@ -25,42 +27,26 @@ pub struct Destination {
 /// Refuses destinations that could destroy something other than an earlier build.
 pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result<Destination> {
     let absolute = absolute(output)?;
-    let project = fs::canonicalize(project).with_context(|| {
-        format!(
-            "cannot resolve the project directory `{}`",
-            project.display()
-        )
-    })?;
+    let shown = |p: &Path| p.display().to_string();
+    let project = fs::canonicalize(project)
+        .with_context(|| msg!("output-cannot-resolve-project", dir = shown(project)))?;
     if absolute.parent().is_none() {
-        bail!(
-            "refusing to replace `{}` with the site, even with --force: choose an output directory such as `public`",
-            absolute.display()
-        );
+        bail!(msg!("output-root-or-home", dir = shown(&absolute)));
     }
     let Some(name) = absolute
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
     else {
-        bail!(
-            "refusing to write the site to `{}`: give a directory to create, such as `public`",
-            output.display()
-        );
+        bail!(msg!("output-not-a-folder-name", dir = shown(output)));
     };
     let Some(parent) = absolute.parent().map(Path::to_path_buf) else {
-        bail!("refusing to write the site to `{}`", output.display());
+        bail!(msg!("output-not-a-folder-name", dir = shown(output)));
     };
-    let parent = fs::canonicalize(&parent).with_context(|| {
-        format!(
-            "the parent of the output directory, `{}`, does not exist",
-            parent.display()
-        )
-    })?;
+    let parent = fs::canonicalize(&parent)
+        .with_context(|| msg!("output-no-parent", dir = shown(&parent)))?;
     let path = parent.join(&name);
     if is_root_or_home(&path) {
-        bail!(
-            "refusing to replace `{}` with the site, even with --force: choose an output directory such as `public`",
-            path.display()
-        );
+        bail!(msg!("output-root-or-home", dir = shown(&path)));
     }
     refuse_replacing(&path, &project, force)?;
     Ok(Destination { path, parent, name })
@@ -69,45 +55,35 @@ pub fn destination(output: &Path, project: &Path, force: bool) -> anyhow::Result
 /// Refuses a destination whose replacement would lose something: the project, a link, a file,
 /// a read-only folder, or (without `force`) a folder resplist did not write.
 fn refuse_replacing(path: &Path, project: &Path, force: bool) -> anyhow::Result<()> {
+    let shown = |p: &Path| p.display().to_string();
     if path == project || project.starts_with(path) {
-        bail!(
-            "refusing to write the site to `{}`: it is (or contains) the project itself, and building would delete the sources; choose an output directory such as `{}`",
-            path.display(),
-            project.join("public").display()
-        );
+        bail!(msg!(
+            "output-is-project",
+            dir = shown(path),
+            suggestion = shown(&project.join("public"))
+        ));
     }
     if let Ok(link) = fs::read_link(path) {
-        bail!(
-            "refusing to write the site to `{}`: it is a symbolic link (to `{}`), and every build replaces the output directory as a whole, which would replace the link rather than write where it points; give the real directory instead (`--output {}`)",
-            path.display(),
-            link.display(),
-            fs::canonicalize(path)
-                .unwrap_or_else(|_| link.clone())
-                .display()
-        );
+        let real = fs::canonicalize(path).unwrap_or_else(|_| link.clone());
+        bail!(msg!(
+            "output-is-link",
+            dir = shown(path),
+            target = shown(&link),
+            real = shown(&real)
+        ));
     }
     if path.is_file() {
-        bail!(
-            "`{}` is a file, not a directory; choose another output path",
-            path.display()
-        );
+        bail!(msg!("output-is-file", dir = shown(path)));
     }
     if path.is_dir() && fs::metadata(path).is_ok_and(|m| m.permissions().readonly()) {
-        bail!(
-            "refusing to replace `{}`: it is read-only, and every build replaces the whole directory; make it writable (`chmod u+w {}`) or choose another output directory",
-            path.display(),
-            path.display()
-        );
+        bail!(msg!("output-read-only", dir = shown(path)));
     }
     if !force
         && path.is_dir()
         && !path.join(MARKER).exists()
         && fs::read_dir(path).is_ok_and(|mut d| d.next().is_some())
     {
-        bail!(
-            "refusing to replace `{}`: it is not empty and was not written by resplist (it has no {MARKER} file); empty it, choose another output directory, or pass --force",
-            path.display()
-        );
+        bail!(msg!("output-not-ours", dir = shown(path), marker = MARKER));
     }
     Ok(())
 }
@@ -124,7 +100,7 @@ fn absolute(path: &Path) -> anyhow::Result<PathBuf> {
         path.to_path_buf()
     } else {
         std::env::current_dir()
-            .context("cannot read the current directory")?
+            .context(msg!("cannot-read-current-dir"))?
             .join(path)
     };
     // Resolve `.` and `..` lexically: the output may not exist yet.
@@ -151,17 +127,17 @@ impl Destination {
             .join(format!("{STAGING}{}-{}", self.name, std::process::id()));
         if staging.exists() {
             fs::remove_dir_all(&staging)
-                .with_context(|| format!("cannot remove `{}`", staging.display()))?;
+                .with_context(|| msg!("cannot-remove", path = staging.display().to_string()))?;
         }
         fs::create_dir(&staging).with_context(|| {
-            format!(
-                "cannot create `{}`: the site is built beside the output directory and swapped in, so `{}` must be writable; make it writable or choose an output directory elsewhere",
-                staging.display(),
-                self.parent.display()
+            msg!(
+                "output-cannot-stage",
+                staging = staging.display().to_string(),
+                parent = self.parent.display().to_string()
             )
         })?;
         fs::write(staging.join(MARKER), MARKER_TEXT)
-            .with_context(|| format!("cannot write in `{}`", staging.display()))?;
+            .with_context(|| msg!("cannot-write", path = staging.display().to_string()))?;
         Ok(staging)
     }
 
@@ -173,7 +149,10 @@ impl Destination {
         let had_old = self.path.exists();
         if had_old {
             fs::rename(&self.path, &retired).with_context(|| {
-                format!("cannot move the old site `{}` aside", self.path.display())
+                msg!(
+                    "output-cannot-retire",
+                    dir = self.path.display().to_string()
+                )
             })?;
         }
         if let Err(err) = fs::rename(staging, &self.path) {
@@ -181,7 +160,10 @@ impl Destination {
                 let _ = fs::rename(&retired, &self.path);
             }
             return Err(err).with_context(|| {
-                format!("cannot move the new site into `{}`", self.path.display())
+                msg!(
+                    "output-cannot-publish",
+                    dir = self.path.display().to_string()
+                )
             });
         }
         if had_old {

@@ -8,6 +8,8 @@ use std::fs::File;
 use std::io::{BufWriter, Write};
 
 use anyhow::Context as _;
+
+use crate::msg;
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
@@ -226,8 +228,8 @@ impl<'a> Document<'a> {
         }
         let start = html.fragment("print_start.html", depth, cx)?;
         let full = out.path(path)?;
-        let file =
-            File::create(&full).with_context(|| format!("cannot write `{}`", full.display()))?;
+        let file = File::create(&full)
+            .with_context(|| msg!("cannot-write", path = full.display().to_string()))?;
         let mut doc = Document {
             html,
             out,
@@ -244,7 +246,7 @@ impl<'a> Document<'a> {
         self.bytes += piece.len() as u64;
         self.w
             .write_all(piece.as_bytes())
-            .with_context(|| format!("cannot write `{}`", self.path))
+            .with_context(|| msg!("cannot-write", path = &self.path))
     }
 
     fn close(mut self, chapters: &[String]) -> anyhow::Result<()> {
@@ -257,7 +259,7 @@ impl<'a> Document<'a> {
         self.push(&end)?;
         self.w
             .flush()
-            .with_context(|| format!("cannot write `{}`", self.path))?;
+            .with_context(|| msg!("cannot-write", path = &self.path))?;
         self.out.count(&self.path, self.bytes);
         Ok(())
     }

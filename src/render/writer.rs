@@ -10,6 +10,8 @@ use std::thread::JoinHandle;
 
 use anyhow::Context;
 
+use crate::msg;
+
 /// What a build wrote.
 #[derive(Debug, Default, Clone, Copy)]
 pub struct Stats {
@@ -40,7 +42,7 @@ impl Writer {
         let worker = std::thread::spawn(move || -> anyhow::Result<()> {
             for (path, contents) in jobs {
                 fs::write(&path, contents)
-                    .with_context(|| format!("cannot write `{}`", path.display()))?;
+                    .with_context(|| msg!("cannot-write", path = path.display().to_string()))?;
             }
             Ok(())
         });
@@ -65,7 +67,7 @@ impl Writer {
             Some(queue) if queue.send((full.clone(), contents.to_vec())).is_ok() => Ok(()),
             // The writer stopped on an error: `finish` reports it.
             _ => fs::write(&full, contents)
-                .with_context(|| format!("cannot write `{}`", full.display())),
+                .with_context(|| msg!("cannot-write", path = full.display().to_string())),
         }
     }
 
@@ -85,7 +87,7 @@ impl Writer {
             let known = self.folders.lock().is_ok_and(|f| f.contains(parent));
             if !known {
                 fs::create_dir_all(parent)
-                    .with_context(|| format!("cannot create `{}`", parent.display()))?;
+                    .with_context(|| msg!("cannot-create", path = parent.display().to_string()))?;
                 if let Ok(mut folders) = self.folders.lock() {
                     folders.insert(parent.to_path_buf());
                 }
@@ -101,9 +103,7 @@ impl Writer {
         }
         let worker = self.worker.lock().ok().and_then(|mut w| w.take());
         if let Some(worker) = worker {
-            worker
-                .join()
-                .map_err(|_| anyhow::anyhow!("the file writer stopped unexpectedly"))??;
+            worker.join().map_err(|_| msg!("writer-stopped"))??;
         }
         Ok(self.stats())
     }

@@ -16,9 +16,12 @@ pub fn repo() -> &'static Path {
     Path::new(env!("CARGO_MANIFEST_DIR"))
 }
 
-/// The resplist binary under test, as a command with nothing set yet.
+/// The resplist binary under test, speaking English: these tests read its English messages
+/// (the Chinese ones are tested by the trycmd cases in `tests/cmd/` and in `chinese`).
 pub fn command() -> Command {
-    Command::new(env!("CARGO_BIN_EXE_resplist"))
+    let mut command = Command::new(env!("CARGO_BIN_EXE_resplist"));
+    command.env("RESPLIST_LANG", "en");
+    command
 }
 
 /// Runs resplist with `args` in `dir`, colours off.

@@ -165,6 +165,7 @@ fn repository() -> tempfile::TempDir {
 
 fn diff(repo: &Path, project: &str, args: &[&str]) -> Output {
     command()
+        .env_remove("RESPLIST_LANG")
         .args(["diff", "--color", "never", "--project", project])
         .args(args)
         .current_dir(repo)
@@ -213,7 +214,7 @@ fn county_adjustments_in_all_three_formats() {
     ));
     assert!(
         markdown.starts_with(
-            "### Changes to the list: HEAD~2 → HEAD\n\n| | added | removed | changed | renamed |"
+            "### 清单的变化：HEAD~2 → HEAD\n\n| | added | removed | changed | renamed |"
         ),
         "{markdown}"
     );

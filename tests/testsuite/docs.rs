@@ -13,7 +13,7 @@ fn readme_lists_every_check_code() {
     let end = readme
         .find("<!-- codes:end -->")
         .expect("README has a codes:end marker");
-    let table = resplist::diagnostic::code_table();
+    let table = resplist::diagnostic::code_table(resplist::model::Language::En);
     assert_eq!(
         &readme[start..end],
         table,

@@ -80,9 +80,10 @@ fn gbk_file_gets_the_iconv_fix() {
     assert!(text.contains("error[E0001]"), "{text}");
     assert!(text.contains("GBK"), "{text}");
     assert!(
-        text.contains("iconv -f GBK -t UTF-8 departments/huanbao.toml"),
+        text.contains("in Notepad or WPS, \"Save As\" with the encoding UTF-8"),
         "{text}"
     );
+    assert!(text.contains("iconv -f GBK -t UTF-8"), "{text}");
     assert!(text.contains("departments/huanbao.toml:1:9"), "{text}");
 }
 
@@ -163,7 +164,7 @@ fn symlink_to_outside_the_project_is_not_followed() {
         "{text}"
     );
     assert!(
-        text.contains("1 个部门"),
+        text.contains("1 department,"),
         "the linked file must not be read: {text}"
     );
 }
@@ -187,7 +188,7 @@ fn symlinked_folders_outside_the_project_are_not_followed() {
         text.contains("warning[W0001]: `departments/more` is a link to a folder outside the project; nothing in it was read"),
         "{text}"
     );
-    assert!(text.contains("2 个部门"), "{text}");
+    assert!(text.contains("2 departments"), "{text}");
 }
 
 #[test]
@@ -245,7 +246,7 @@ fn large_file_under_the_limit_is_read() {
     let out = check(dir.path(), &[]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(
-        stdout(&out).contains("具体工作事项 20001 条"),
+        stdout(&out).contains("20001 work items"),
         "{}",
         stdout(&out)
     );

@@ -11,11 +11,17 @@ fn one_county_has_the_seed_proportions_and_checks_clean() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("s1");
     generate("1", &out);
-    let check = command().arg("check").arg(&out).output().unwrap();
+    // In the project's language: the seed's words.
+    let check = command()
+        .env_remove("RESPLIST_LANG")
+        .arg("check")
+        .arg(&out)
+        .output()
+        .unwrap();
     let text = String::from_utf8_lossy(&check.stdout);
     assert_eq!(check.status.code(), Some(0), "{text}");
     assert!(
-        text.ends_with("40 个部门, 主要职责 552 条, 具体工作事项 2056 条, 职责边界 35 项, 事中事后监管制度 309 项, 公共服务事项 169 项 — 0 errors, 0 warnings\n"),
+        text.ends_with("40 个部门，主要职责 552 条，具体工作事项 2056 条，职责边界 35 项，事中事后监管制度 309 项，公共服务事项 169 项 — 0 个错误，0 个警告\n"),
         "{text}"
     );
     // Deterministic: the same seed gives the same files.

@@ -1,0 +1,362 @@
+# resplist's messages in English. Every message here is also in zh-CN.ftl, with the same
+# arguments (a test checks it). Codes, ids, paths and TOML keys are written as they are.
+
+## Levels and headings
+
+level-error = error
+level-warning = warning
+level-help = help
+code-table-head = | code | level | problem |
+markdown-table-head = | | code | where | problem | how to fix |
+
+## The summary line of `check`
+
+check-summary = { $name }: { $departments ->
+        [one] 1 department
+       *[other] { $departments } departments
+    }, { $duties ->
+        [one] 1 main duty
+       *[other] { $duties } main duties
+    }, { $items ->
+        [one] 1 work item
+       *[other] { $items } work items
+    }, { $boundaries ->
+        [one] 1 boundary
+       *[other] { $boundaries } boundaries
+    }, { $supervision ->
+        [one] 1 supervision regime
+       *[other] { $supervision } supervision regimes
+    }, { $services ->
+        [one] 1 public service
+       *[other] { $services } public services
+    } — { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    }, { $warnings ->
+        [one] 1 warning
+       *[other] { $warnings } warnings
+    }
+summary-errors = { $n ->
+        [one] 1 error
+       *[other] { $n } errors
+    }
+
+## The codes, as README's table shows them
+
+code-E0001 = file is not UTF-8
+code-E0002 = file cannot be read
+code-E0003 = file is too large
+code-E0004 = file is empty
+code-E0005 = no `departments/` folder
+code-E0006 = no department files
+code-E0101 = TOML syntax error
+code-E0102 = unknown field
+code-E0103 = missing or empty required field
+code-E0104 = wrong type
+code-E0105 = value not in its list
+code-E0106 = invalid id
+code-E0107 = unknown section
+code-E0108 = unknown power
+code-E0109 = unknown department
+code-E0110 = duplicate id
+code-E0111 = invalid phone number
+code-E0112 = invalid or unsafe link
+code-E0201 = work item names a power that is not retained
+code-E0202 = transferred or delegated power that does not say who exercises it
+code-E0203 = boundary partner is the lead department
+code-E0204 = boundary partner repeated
+code-E0205 = two boundaries with the same title
+code-E0206 = mock-case step by a department outside the boundary
+code-E0207 = power-category supervision regime without powers
+code-E0208 = supervised power's status does not fit the category
+code-W0001 = symlink to outside the project not followed
+code-W0201 = cancelled, transferred or delegated power without supervision
+code-W0202 = licensing power without supervision
+code-W0203 = duty without work items
+code-W0204 = section not used
+code-W0205 = power not referred to
+code-W0206 = department without public services
+code-W0207 = boundary partner absent from the mock case
+
+## Finding and reading the files
+
+cannot-open-project = cannot open project directory `{ $dir }`
+project-not-a-directory = `{ $dir }` is not a directory; give the folder that holds resplist.toml
+cannot-read-project = cannot read project directory `{ $dir }`
+no-site-file = no resplist.toml in `{ $dir }`: this is not a resplist project; give the folder that holds resplist.toml, or create one (see docs/format.md)
+no-departments-dir = the project has no `departments/` folder
+no-departments-dir-help = create `departments/` next to resplist.toml and put one `<id>.toml` file per department in it
+no-department-files = `departments/` holds no department files
+no-department-files-help = add one `<id>.toml` file per department, e.g. `departments/huanbao.toml` with `name = "…"`
+duplicate-department-id = department id `{ $id }` is used by two files
+duplicate-department-id-help = the file stem is the department's id and must be unique: rename this file or `{ $other }`
+reserved-file-name = `{ $stem }` is a name Windows reserves for a device
+reserved-file-name-help = a file named `{ $stem }.toml` cannot be checked out or published on Windows (nor con, prn, aux, nul, com1–com9, lpt1–lpt9): rename the file, e.g. `{ $stem }-ju.toml`
+bad-file-name = the file name `{ $stem }.toml` is not a valid department id
+bad-file-name-help = the file stem is the department's id: lowercase ASCII letters, digits and hyphens, starting with a letter or digit, at most 64 characters (e.g. `huanbao.toml`); put the Chinese name in `name = "…"`
+link-folder-outside = `{ $path }` is a link to a folder outside the project; nothing in it was read
+link-folder-outside-help = move the folder into the project instead of linking to it
+toml-folder = `{ $path }` is a folder, not a department file
+toml-folder-help = only files may end in `.toml` here; rename the folder
+link-file-outside = `{ $path }` is a link to a file outside the project; it was not read
+link-file-outside-help = copy the file into the project instead of linking to it
+folder-loop = this folder is a symbolic link that loops back to one of its parents
+folder-loop-help = remove the link
+link-loop = this is a symbolic link that points to itself or goes round in a loop of links
+link-loop-help = remove the link, or point it at a real file inside the project
+cannot-read-folder = cannot read this folder: { $reason }
+folder-permission-help = you are not allowed to open this folder; fix its permissions (`chmod u+rx`)
+folder-check-help = check that the folder exists and that you may read it
+too-large = the file is larger than { $mib } MiB
+too-large-help = a department list is far smaller than this: check that this is really a department file and not an export or a dump
+cannot-read-file = cannot read the file: { $reason }
+file-link-loop-help = this is a symbolic link that points to itself or loops; remove it
+file-permission-help = you are not allowed to read this file; fix its permissions (`chmod u+r`)
+file-missing-help = the file disappeared or is a broken link; remove the link or restore the file
+file-check-help = check that the file exists and that you may read it
+utf16 = the file is UTF-16, not UTF-8
+utf16-help = save it as UTF-8: in Notepad or WPS, "Save As" with the encoding UTF-8; on Linux or macOS: iconv -f UTF-16 -t UTF-8 old.toml > new.toml
+gbk = the file is not UTF-8; it looks like GBK (GB2312/GB18030), the encoding older Windows editors save Chinese in
+gbk-help = save it as UTF-8: in Notepad or WPS, "Save As" with the encoding UTF-8; on Linux or macOS: iconv -f GBK -t UTF-8 old.toml > new.toml
+not-utf8 = the file is not valid UTF-8 text
+not-utf8-help = save the file as UTF-8 in your editor; if it came from another program, check that it is a text file
+office-file = this is a Word, WPS or Excel document, not a text file
+office-file-help = the list is written in plain text: open the file in Notepad (or VS Code) and type it there; to take text from the document, copy it and paste it into Notepad, then save the file as UTF-8 with its `.toml` name
+empty-file = the file is empty
+empty-site-file-help = resplist.toml needs at least a [site] table with `title` and `jurisdiction`; see docs/format.md
+empty-department-file-help = a department file needs at least `name = "…"`; see docs/format.md, or delete the file
+no-site-table = resplist.toml has no `[site]` table
+no-site-table-help = start the file with a `[site]` line, followed by `title = "…"` and `jurisdiction = "…"`; see docs/format.md
+
+## TOML syntax and types
+
+toml-syntax = TOML syntax error: { $detail }
+toml-syntax-label = here
+toml-syntax-help = check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`
+too-deep = nested too deeply: more than { $max } levels of arrays, inline tables or dotted keys
+too-deep-label = too deep here
+too-deep-help = a department file never needs more than three levels (a work item inside a duty); remove the extra brackets, braces or dots
+duplicate-key = duplicate key `{ $key }`
+duplicate-key-label = defined again here
+duplicate-key-help = each key may appear once per table; remove or rename one of them (a new `[[…]]` header starts a new entry)
+missing-field = missing required field `{ $field }`
+missing-field-label = in this table
+missing-field-top-label = this file has no such line
+missing-field-top-help = add `{ $field } = …` near the top of the file, before the first `[…]` header; docs/format.md lists the required fields
+missing-field-table-help = add `{ $field } = …` to this `{ $table }`; docs/format.md lists the required fields
+missing-field-inline-help = add `{ $field } = …`; docs/format.md lists the required fields
+unknown-field = unknown field `{ $field }`
+unknown-field-label = not a field of this table
+unknown-field-help = { $suggest }{ $fields }{ $inside }
+did-you-mean = did you mean `{ $name }`?{ " " }
+did-you-mean-id = did you mean the id `{ $id }` ({ $name })?{ " " }
+fields-allowed = the fields allowed here are: { $fields }
+no-fields-allowed = this table takes no fields; remove it
+key-inside-header = . This key is inside `{ $header }`: a key belongs to the table whose header comes before it, so move it above that header if it belongs elsewhere
+nested-header-help = `{ $key }` is part of another table: write its header as `[[{ $path }]]` (a work item, for example, is `[[duties.items]]`, under its duty)
+bad-enum = { $what } `{ $value }` is not a valid value
+bad-enum-label = not in the list
+bad-enum-help = { $suggest }use one of: { $choices } (the English key or the Chinese label)
+wrong-type = wrong type: this is { $found }, but { $expected } is expected
+wrong-type-label = expected { $expected }
+wrong-value = { $detail }
+wrong-value-help = check the value's type against docs/format.md
+type-text = text in quotes
+type-list = a list
+type-table = a table
+type-bool = true or false
+type-number = a whole number
+type-other = { $name }
+type-text-help = put the text in double quotes, e.g. `name = "污染防治科"`
+type-list-help = write a list in brackets, e.g. `basis = ["三定方案"]`, or for a list of entries one `[[name]]` header per entry
+type-table-help = this must be a table: use a `[name]` or `[[name]]` header (see docs/format.md)
+type-bool-help = write `true` or `false` without quotes
+type-number-help = write a whole number without quotes, e.g. `order = 10`
+type-other-help = write { $expected } here; see docs/format.md
+
+## Single values
+
+empty-field = `{ $field }` is empty
+empty-field-help = `{ $field }` is required: write its text between the quotes
+empty-list-help = `{ $field }` needs at least one entry: { $what }
+basis-needed = the legal basis (职责法定), e.g. `basis = ["三定方案"]`
+partners-needed = at least one `[[boundaries.partners]]` with `department` and `duty`
+measures-needed = the concrete measures, e.g. `measures = ["每季度书面检查不少于1次"]`
+empty-id = the { $what } id is empty
+empty-id-help = give it an id such as `d01` or `water-pollution`
+bad-id = `{ $id }` is not a valid { $what } id
+bad-id-help = ids use lowercase ASCII letters, digits and hyphens, start with a letter or digit, and have at most 64 characters
+bad-id-try-help = ids use lowercase ASCII letters, digits and hyphens, start with a letter or digit, and have at most 64 characters: try `{ $id }`
+duplicate-id = duplicate { $what } id `{ $id }`
+duplicate-id-help = another { $what } in this file already has this id; give each { $what } its own id
+duplicate-id-first = first { $what } with this id
+reserved-boundary-id = `{ $id }` is a name Windows reserves for a device
+reserved-boundary-id-help = a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id
+published-not-a-date = `published` must be a date without a time
+published-not-a-date-help = write the edition date as a TOML date without quotes, e.g. `published = 2015-10-15`
+empty-phone = the phone number is empty
+empty-phone-help = write the number, e.g. `0571-6310 0001`, or delete the line
+bad-phone = `{ $phone }` is not a valid phone number
+bad-phone-help = { $problem }; for example `0571-6310 0001` or `0571-6310 0001 转 8001`
+phone-extension-digits = the extension after `转` or `ext.` must be digits
+phone-full-width-digits = use ASCII digits 0–9 (not full-width digits)
+phone-one-number = give one number per field
+phone-characters = only digits, spaces, hyphens, parentheses and a leading + are allowed
+phone-too-short = a phone number has at least 5 digits
+full-width-in-phone = the phone number `{ $phone }` has a full-width `{ $typed }`
+full-width-label = should be `{ $wanted }`
+full-width-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and type `{ $wanted }`
+bad-link = `{ $field }` is not a link resplist can publish
+bad-link-help = write a full address starting with { $schemes } and without spaces
+
+## References
+
+unknown-section = unknown section `{ $id }`
+unknown-power = unknown power `{ $id }`
+unknown-department = unknown department `{ $id }`
+id-list = { $ids }
+id-list-more = { $ids } and { $more } more
+known-ids-file = { $suggest }the { $what } ids of this file are: { $list }; or add a `{ $table }` entry with this id
+no-ids-file = { $suggest }this file declares no { $what }: add a `{ $table }` entry with this id
+known-departments = { $suggest }the departments of this project are: { $list }; or create `departments/<id>.toml`
+no-departments = { $suggest }the project has no departments yet: create `departments/<id>.toml`
+item-power-not-retained = work item names power `{ $id }`, which is { $status }
+item-power-not-retained-help = powers cancelled, transferred or delegated in the power list are not listed as work items: remove the work item, or remove the power from `powers`
+
+## Powers and supervision
+
+missing-delegate = power `{ $id }` is { $status } ({ $label }) but does not say to whom
+missing-delegate-help = add `delegated_to = "…"` naming who exercises the power now, e.g. "各乡镇人民政府（街道办事处）"
+regime-without-powers = supervision regime `{ $id }` is of category { $category } ({ $label }) but names no powers
+regime-without-powers-help = add `powers = ["…"]` with the ids of the { $status } ({ $label }) powers it supervises
+regime-status-mismatch = power `{ $id }` is { $status } ({ $status_label }), but regimes of category { $category } ({ $category_label }) supervise { $required } ({ $required_label }) powers
+regime-status-mismatch-help = move the power to a regime of the fitting category, or correct the power's `status` (approval ↔ retained, cancelled-power ↔ cancelled, transferred-power ↔ transferred, delegated-power ↔ delegated)
+reduced-power-unsupervised = { $status } ({ $label }) power `{ $id }` ({ $name }) is covered by no supervision regime
+reduced-power-unsupervised-help = reducing powers must not reduce responsibility (减权不减责): add a `[[supervision]]` regime of category { $category } ({ $label }) that lists `{ $id }` in `powers`
+licensing-unsupervised = licensing power `{ $id }` ({ $name }) is covered by no supervision regime
+licensing-unsupervised-help = add a `[[supervision]]` regime of category approval (审批事项) that lists `{ $id }` in `powers`
+unused-power = power `{ $id }` ({ $name }) is referred to by no work item or supervision regime
+unused-power-help = name it in a work item's `powers` or a regime's `powers`, or remove it from this list
+duty-without-items = duty `{ $id }` has no work items
+duty-without-items-help = break the duty down into `[[duties.items]]`, each with `text` and the responsible `section`
+unused-section = section `{ $id }` ({ $name }) is responsible for nothing
+unused-section-help = assign it a work item, supervision regime or service with `section = "…"`, or remove it
+no-services = department `{ $id }` lists no public services
+no-services-help = add at least one `[[services]]` entry (公共服务事项) with `id`, `title` and `category`
+
+## Boundaries
+
+partner-is-lead = `{ $id }` is the lead of boundary `{ $boundary }` and cannot also be its partner
+partner-is-lead-help = a boundary is written in its lead department's file; list only the other departments as partners
+partner-repeated = `{ $id }` is listed twice as a partner of boundary `{ $boundary }`
+partner-repeated-help = list each partner department once, with all of its part in one `duty`
+step-outsider = `{ $id }` takes a step in the mock case but is neither the lead nor a partner of `{ $boundary }`
+step-outsider-help = add `{ $id }` as a `[[boundaries.partners]]` entry, or give the step to `{ $lead }` or a partner
+partner-not-in-case = partner `{ $id }` takes no step in the mock case of `{ $boundary }`
+partner-not-in-case-help = add a `[[boundaries.case.steps]]` entry saying what this partner does in the case
+duplicate-boundary-id = duplicate boundary id `{ $id }`
+duplicate-boundary-id-help = boundary ids are unique across the whole project: rename one of them
+duplicate-boundary-title = two boundaries are titled `{ $title }`
+duplicate-boundary-title-help = one matter has one lead department: keep one boundary, in its lead's file, and list the other department as a partner there
+first-used-here = first used here
+first-used-in = it is first used in { $file }; { $help }
+
+## build
+
+build-errors = { $errors ->
+        [one] 1 error
+       *[other] { $errors } errors
+    } in the sources; nothing was built and the published site is unchanged (run `resplist check` to see them again)
+build-failed = the build failed; the published site is unchanged
+build-no-history = no change-history page
+build-unresolved = internal error: every check passed, but { $reference } does not resolve; nothing was built. This is a bug in resplist, please report it with the project
+build-wrote = wrote { $pages } pages and { $files } other files ({ $size }) to { $dir } in { $ms } ms{ $warnings ->
+        [0] {""}
+        [one] , with 1 warning
+       *[other] , with { $warnings } warnings
+    }
+
+## Publishing the site
+
+output-root-or-home = refusing to replace `{ $dir }` with the site, even with --force: choose an output directory such as `public`
+output-not-a-folder-name = refusing to write the site to `{ $dir }`: give a directory to create, such as `public`
+output-no-parent = the parent of the output directory, `{ $dir }`, does not exist
+output-cannot-resolve-project = cannot resolve the project directory `{ $dir }`
+output-is-project = refusing to write the site to `{ $dir }`: it is (or contains) the project itself, and building would delete the sources; choose an output directory such as `{ $suggestion }`
+output-is-link = refusing to write the site to `{ $dir }`: it is a symbolic link (to `{ $target }`), and every build replaces the output directory as a whole, which would replace the link rather than write where it points; give the real directory instead (`--output { $real }`)
+output-is-file = `{ $dir }` is a file, not a directory; choose another output path
+output-read-only = refusing to replace `{ $dir }`: it is read-only, and every build replaces the whole directory; make it writable (`chmod u+w { $dir }`) or choose another output directory
+output-not-ours = refusing to replace `{ $dir }`: it is not empty and was not written by resplist (it has no { $marker } file); empty it, choose another output directory, or pass --force
+output-cannot-stage = cannot create `{ $staging }`: the site is built beside the output directory and swapped in, so `{ $parent }` must be writable; make it writable or choose an output directory elsewhere
+output-cannot-retire = cannot move the old site `{ $dir }` aside
+output-cannot-publish = cannot move the new site into `{ $dir }`
+cannot-read-current-dir = cannot read the current directory
+cannot-create = cannot create `{ $path }`
+cannot-write = cannot write `{ $path }`
+cannot-remove = cannot remove `{ $path }`
+cannot-write-csv = cannot write { $table }.csv: { $reason }
+writer-stopped = the file writer stopped unexpectedly
+cannot-render-page = cannot render { $path }
+cannot-render-template = cannot render the theme's { $template }
+theme-template-errors = the theme's templates have errors
+theme-missing = the theme directory `{ $dir }` does not exist
+theme-cannot-read-dir = cannot read the theme directory `{ $dir }`
+theme-cannot-read-file = cannot read the theme file `{ $file }` (theme files must be UTF-8 text)
+theme-builtin-strings = the built-in strings are broken
+theme-bad-strings = the theme's { $file } is not a table of strings
+
+## fmt
+
+fmt-would-reformat = would reformat: { $file }
+fmt-formatted = formatted { $file }
+fmt-internal-error = internal error: { $problem } in `{ $file }`; the file was left as it is. This is a bug in resplist fmt, please report it with the file
+fmt-syntax-help = fix the TOML syntax (`resplist check` explains more); fmt leaves this file as it is until it parses
+fmt-read-only = the file is read-only; fmt leaves it as it is
+fmt-read-only-help = make it writable (`chmod u+w { $file }`) if it should be formatted
+fmt-cannot-write = cannot write the formatted file: { $reason }
+fmt-cannot-write-help = check that you may write to the file and its folder
+
+## init, new, schema
+
+unknown-language = unknown language `{ $language }`: use zh-CN or en
+init-root-or-home = refusing to create a project in `{ $dir }`: a list belongs in its own folder; nothing was written. Give one, e.g. `resplist init chunjiang-list`
+init-project-exists = `{ $path }` already exists: `{ $dir }` already holds a resplist project; nothing was written. Check it with `resplist check { $dir }`, add departments with `resplist new department`, or give another directory
+init-file-exists = `{ $path }` already exists and resplist never overwrites a file; nothing was written. Move it away or give another directory
+init-failed = could not create the project in `{ $dir }`; nothing was left behind
+init-created =
+    Created a resplist project in `{ $dir }`:
+      { $site }: the site: title, jurisdiction, language
+      { $example }: a commented example department: every field, explained
+      { $editor }: completion and checking while you type (see resplist's docs/editors.md)
+      { $ignore }: keeps the built site out of git
+
+    Next:
+      1. Edit resplist.toml: the title and the jurisdiction.
+      2. Turn { $example } into a real department (rename it to `<id>.toml`), or add one with
+         resplist new department <id> --name "…" --project { $dir }
+      3. resplist check { $dir }
+      4. resplist build { $dir }
+new-department-bad-id = `{ $id }` is not a valid department id: an id uses only lowercase ASCII letters (a–z), digits and hyphens, starts with a letter or digit and has at most 64 characters, e.g. `huanbao` or `shi-jianguan`; it becomes the file name and appears in web addresses{ $hint }
+new-department-try = : try `{ $id }`
+new-department-no-name = the name is empty: give the department's full name, e.g. --name "春江县环境保护局"
+new-department-exists = the project already has a department `{ $id }`: `{ $file }`; nothing was written. Choose another id
+new-department-file-exists = `{ $path }` already exists and resplist never overwrites a file; nothing was written
+new-department-wrote =
+    wrote { $file }
+    Replace its example entries with the department's own, then run `resplist check { $project }`.
+wrote-file = wrote { $file }
+
+## git and diff
+
+git-missing = cannot run git; is it installed?
+git-failed = git { $command } failed: { $reason }
+git-no-repository = `{ $dir }` is not inside a git repository; compare two directories with --dirs OLD NEW
+git-bad-revision = `{ $rev }` is not a revision: revisions never start with `-` (e.g. `HEAD~1`, `main`, a commit id)
+git-no-commit = `{ $rev }` is not a commit of the repository at `{ $repository }`
+git-no-site-file = there is no { $file } at { $rev }
+git-pipe = cannot talk to git cat-file
+git-unexpected = unexpected git output: { $output }
+git-cannot-read = cannot read { $path }: { $output }
+diff-title = Changes to the list: { $base } → { $head }
+diff-title-dirs = resplist diff: { $old } → { $new }
+diff-working-tree = working tree

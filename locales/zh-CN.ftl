@@ -1,0 +1,332 @@
+# resplist 的中文提示。每条都要和 en.ftl 一一对应、参数相同（有测试检查）。
+# 写给编办和各部门填报人员看：用平常的话说清楚哪里错了、怎么改；
+# 代码、编号、路径和 TOML 的键名（如 `name`）照原样写。
+
+## 级别和表头
+
+level-error = 错误
+level-warning = 警告
+level-help = 提示
+code-table-head = | 代码 | 级别 | 问题 |
+markdown-table-head = | | 代码 | 位置 | 问题 | 怎么改 |
+
+## `check` 最后一行的汇总
+
+check-summary = { $name }：{ $departments } 个部门，主要职责 { $duties } 条，具体工作事项 { $items } 条，职责边界 { $boundaries } 项，事中事后监管制度 { $supervision } 项，公共服务事项 { $services } 项 — { $errors } 个错误，{ $warnings } 个警告
+summary-errors = { $n } 个错误
+
+## 各代码的名称（README 中的表）
+
+code-E0001 = 文件不是 UTF-8 编码
+code-E0002 = 文件读不出来
+code-E0003 = 文件太大
+code-E0004 = 文件是空的
+code-E0005 = 没有 `departments/` 文件夹
+code-E0006 = 没有部门文件
+code-E0101 = 格式写法有误
+code-E0102 = 不认识的项
+code-E0103 = 必填项没有填
+code-E0104 = 值的类型不对
+code-E0105 = 值不在可选范围内
+code-E0106 = 编号写法不对
+code-E0107 = 没有这个科室
+code-E0108 = 没有这项权力
+code-E0109 = 没有这个部门
+code-E0110 = 编号重复
+code-E0111 = 电话号码写法不对
+code-E0112 = 网址写法不对或不安全
+code-E0201 = 具体工作事项对应的权力不是“保留”状态
+code-E0202 = 转移或委托下放的权力没写承接单位
+code-E0203 = 协办部门写成了牵头部门自己
+code-E0204 = 协办部门重复
+code-E0205 = 两项职责边界名称相同
+code-E0206 = 模拟案例步骤由边界以外的部门处置
+code-E0207 = 权力类监管制度没写监管的权力
+code-E0208 = 监管的权力状态与监管类别不符
+code-W0001 = 指向项目外的链接没有读取
+code-W0201 = 取消、转移或委托下放的权力没有监管制度
+code-W0202 = 行政许可没有监管制度
+code-W0203 = 主要职责下没有具体工作事项
+code-W0204 = 科室没有承担任何事项
+code-W0205 = 权力事项没有被引用
+code-W0206 = 部门没有公共服务事项
+code-W0207 = 协办部门在模拟案例中没有处置步骤
+
+## 查找和读取文件
+
+cannot-open-project = 打不开项目文件夹 `{ $dir }`
+project-not-a-directory = `{ $dir }` 不是文件夹：请给出放着 resplist.toml 的那个文件夹
+cannot-read-project = 读不了项目文件夹 `{ $dir }`
+no-site-file = `{ $dir }` 里没有 resplist.toml，这不是一个责任清单项目：请给出放着 resplist.toml 的文件夹，或者先用 `resplist init` 新建一个（见 docs/format.md）
+no-departments-dir = 项目里没有 `departments/` 文件夹
+no-departments-dir-help = 请在 resplist.toml 旁边新建 `departments/` 文件夹，每个部门在里面放一个 `<编号>.toml` 文件
+no-department-files = `departments/` 文件夹里没有部门文件
+no-department-files-help = 每个部门一个文件，文件名就是部门编号，例如 `departments/huanbao.toml`，文件里至少写一行 `name = "…"`
+duplicate-department-id = 部门编号 `{ $id }` 有两个文件在用
+duplicate-department-id-help = 文件名（去掉 .toml）就是部门编号，不能重复：请把这个文件或 `{ $other }` 改个名字
+reserved-file-name = `{ $stem }` 是 Windows 留给设备用的名字，不能做文件名
+reserved-file-name-help = 名为 `{ $stem }.toml` 的文件在 Windows 上无法下载和发布（con、prn、aux、nul、com1–com9、lpt1–lpt9 都不行）：请改个文件名，例如 `{ $stem }-ju.toml`
+bad-file-name = 文件名 `{ $stem }.toml` 不能做部门编号
+bad-file-name-help = 文件名（去掉 .toml）就是部门编号，只能用小写英文字母、数字和连字符 `-`，以字母或数字开头，最长 64 个字符（例如 `huanbao.toml`）；部门的中文名称写在文件里的 `name = "…"`
+link-folder-outside = `{ $path }` 是指向项目外文件夹的链接，里面的文件都没有读取
+link-folder-outside-help = 请把那个文件夹直接放进项目里，不要用链接
+toml-folder = `{ $path }` 是文件夹，不是部门文件
+toml-folder-help = 这里只有文件的名字能以 `.toml` 结尾：请给这个文件夹改个名字
+link-file-outside = `{ $path }` 是指向项目外文件的链接，没有读取
+link-file-outside-help = 请把那个文件复制到项目里，不要用链接
+folder-loop = 这个文件夹是一个链接，又指回了它的上级文件夹
+folder-loop-help = 请删掉这个链接
+link-loop = 这是一个指向自己（或绕成一圈）的链接
+link-loop-help = 请删掉这个链接，或让它指向项目里的一个真实文件
+cannot-read-folder = 读不了这个文件夹：{ $reason }
+folder-permission-help = 你没有打开这个文件夹的权限：请修改权限（`chmod u+rx`）或请管理员处理
+folder-check-help = 请确认这个文件夹存在，而且你有权限读取
+too-large = 文件超过了 { $mib } MiB
+too-large-help = 部门责任清单远比这小：请确认这是部门文件，而不是导出的数据或备份
+cannot-read-file = 读不了这个文件：{ $reason }
+file-link-loop-help = 这是一个指向自己（或绕成一圈）的链接：请删掉它
+file-permission-help = 你没有读这个文件的权限：请修改权限（`chmod u+r`）或请管理员处理
+file-missing-help = 文件不见了，或者是一个失效的链接：请删掉链接或把文件找回来
+file-check-help = 请确认文件存在，而且你有权限读取
+utf16 = 文件是 UTF-16 编码，不是 UTF-8
+utf16-help = 请另存为 UTF-8：用记事本或 WPS 打开这个文件，“另存为”时把“编码”选为 UTF-8；在 Linux 或 macOS 上可用 iconv -f UTF-16 -t UTF-8 旧文件.toml > 新文件.toml
+gbk = 文件不是 UTF-8 编码，看起来是 GBK（GB2312/GB18030）编码，旧版记事本等软件保存中文时常用这种编码
+gbk-help = 请另存为 UTF-8：用记事本或 WPS 打开这个文件，“另存为”时把“编码”选为 UTF-8；在 Linux 或 macOS 上可用 iconv -f GBK -t UTF-8 旧文件.toml > 新文件.toml
+not-utf8 = 文件不是正常的 UTF-8 文本
+not-utf8-help = 请在编辑软件里把文件另存为 UTF-8；如果文件是别的软件导出的，请确认它是纯文本文件
+office-file = 这是 Word、WPS 或 Excel 文档，不是纯文本文件
+office-file-help = 责任清单要用纯文本编写：请用记事本（或 VS Code）打开并在里面填写；要用文档里的文字，可以复制后粘贴到记事本，再以 UTF-8 编码、原来的 `.toml` 文件名保存
+empty-file = 文件是空的
+empty-site-file-help = resplist.toml 至少要有 `[site]` 一节，写上 `title` 和 `jurisdiction`；见 docs/format.md
+empty-department-file-help = 部门文件至少要写一行 `name = "…"`；见 docs/format.md，不需要的话也可以删掉这个文件
+no-site-table = resplist.toml 里没有 `[site]` 一节
+no-site-table-help = 文件开头写一行 `[site]`，下面写 `title = "…"` 和 `jurisdiction = "…"`；见 docs/format.md
+
+## 格式写法和值的类型
+
+toml-syntax = 这里的写法有误：{ $detail }
+toml-syntax-label = 这里
+toml-syntax-help = 请检查这一处的写法：文字要放在英文双引号里，`[[…]]` 开始新的一条，每行是 `名称 = 值`
+too-deep = 嵌套太深：方括号、花括号或点号超过了 { $max } 层
+too-deep-label = 这里太深了
+too-deep-help = 部门文件最多只需要三层（主要职责下的具体工作事项）：请删掉多余的方括号、花括号或点号
+duplicate-key = `{ $key }` 写了两次
+duplicate-key-label = 这里又写了一次
+duplicate-key-help = 同一节里每一项只能写一次：请删掉或改掉其中一个（新写一行 `[[…]]` 才是开始新的一条）
+missing-field = 缺少必填项 `{ $field }`
+missing-field-label = 在这一节里
+missing-field-top-label = 文件里没有这一行
+missing-field-top-help = 请在文件开头、第一个 `[…]` 之前加一行 `{ $field } = …`；哪些项必填见 docs/format.md
+missing-field-table-help = 请在 `{ $table }` 这一节里加一行 `{ $field } = …`；哪些项必填见 docs/format.md
+missing-field-inline-help = 请补上 `{ $field } = …`；哪些项必填见 docs/format.md
+unknown-field = 不认识的项 `{ $field }`
+unknown-field-label = 这一节里没有这一项
+unknown-field-help = { $suggest }{ $fields }{ $inside }
+did-you-mean = 是不是想写 `{ $name }`？
+did-you-mean-id = 是不是想写编号 `{ $id }`（{ $name }）？这里要写编号，不是名称。
+fields-allowed = 这一节可以写的项有：{ $fields }
+no-fields-allowed = 这一节不能写任何项，请删掉它
+key-inside-header = 。注意这一行在 `{ $header }` 下面：每一行属于它上面最近的 `[…]`，如果它属于别处，请把它移到 `{ $header }` 上面
+nested-header-help = `{ $key }` 属于另一节里面：请把这一行写成 `[[{ $path }]]`（例如具体工作事项要写成 `[[duties.items]]`，放在它所属的主要职责下面）
+bad-enum = { $what }“{ $value }”不是可选的值
+bad-enum-label = 不在可选范围内
+bad-enum-help = { $suggest }请从下面选一个：{ $choices }（写英文或中文都可以）
+wrong-type = 值的类型不对：这里写的是{ $found }，应该写{ $expected }
+wrong-type-label = 应该写{ $expected }
+wrong-value = 值不对：{ $detail }
+wrong-value-help = 请对照 docs/format.md 检查这个值的写法
+type-text = 带引号的文字
+type-list = 列表
+type-table = 一节
+type-bool = true 或 false
+type-number = 整数
+type-other = { $name }
+type-text-help = 文字要放在英文双引号里，例如 `name = "污染防治科"`
+type-list-help = 列表用方括号，例如 `basis = ["三定方案"]`；如果是多条记录，每条写一行 `[[名称]]`
+type-table-help = 这里要写成一节：用 `[名称]` 或 `[[名称]]` 开头（见 docs/format.md）
+type-bool-help = 写 `true` 或 `false`，不要加引号
+type-number-help = 写整数，不要加引号，例如 `order = 10`
+type-other-help = 这里应该写{ $expected }；见 docs/format.md
+
+## 单个的值
+
+empty-field = `{ $field }` 是空的
+empty-field-help = `{ $field }` 必须填写：请在引号之间写上内容
+empty-list-help = `{ $field }` 至少要有一项：{ $what }
+basis-needed = 写上职责依据（职责法定），例如 `basis = ["三定方案"]`
+partners-needed = 至少写一个 `[[boundaries.partners]]`，包括 `department` 和 `duty`
+measures-needed = 写上具体的监管措施，例如 `measures = ["每季度书面检查不少于1次"]`
+empty-id = { $what }的编号是空的
+empty-id-help = 请给它一个编号，例如 `d01` 或 `water-pollution`
+bad-id = `{ $id }` 不能做{ $what }的编号
+bad-id-help = 编号只能用小写英文字母、数字和连字符 `-`，以字母或数字开头，最长 64 个字符
+bad-id-try-help = 编号只能用小写英文字母、数字和连字符 `-`，以字母或数字开头，最长 64 个字符：可以改成 `{ $id }`
+duplicate-id = { $what }编号 `{ $id }` 重复了
+duplicate-id-help = 本文件里已有一个{ $what }用了这个编号：每个{ $what }的编号都要不同
+duplicate-id-first = 第一个用这个编号的{ $what }
+reserved-boundary-id = `{ $id }` 是 Windows 留给设备用的名字
+reserved-boundary-id-help = 职责边界的编号会成为网页文件名（`boundaries/<编号>.html`），这个名字在 Windows 上不能用：请换一个编号
+published-not-a-date = `published` 只能写日期，不能带时间
+published-not-a-date-help = 发布日期直接写日期，不加引号，例如 `published = 2015-10-15`
+empty-phone = 电话号码是空的
+empty-phone-help = 请写上号码，例如 `0571-6310 0001`；不需要的话删掉这一行
+bad-phone = `{ $phone }` 不是有效的电话号码
+bad-phone-help = { $problem }；例如 `0571-6310 0001` 或 `0571-6310 0001 转 8001`
+phone-extension-digits = “转”或 `ext.` 后面的分机号只能是数字
+phone-full-width-digits = 数字要用半角的 0–9（不要用全角数字）
+phone-one-number = 一栏只写一个号码
+phone-characters = 电话号码里只能有数字、空格、连字符 `-`、括号，开头可以有 +
+phone-too-short = 电话号码至少要有 5 位数字
+full-width-in-phone = 电话号码 `{ $phone }` 里有全角的“{ $typed }”
+full-width-label = 应为 `{ $wanted }`
+full-width-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，重新输入 `{ $wanted }`
+bad-link = `{ $field }` 不是可以发布的网址
+bad-link-help = 请写完整的网址，以 { $schemes } 开头，中间不要有空格
+
+## 引用
+
+unknown-section = 没有编号为 `{ $id }` 的科室
+unknown-power = 没有编号为 `{ $id }` 的权力事项
+unknown-department = 没有编号为 `{ $id }` 的部门
+id-list = { $ids }
+id-list-more = { $ids } 等（另有 { $more } 个）
+known-ids-file = { $suggest }本文件已有的{ $what }编号：{ $list }；也可以新增一个 `{ $table }`，编号写这个
+no-ids-file = { $suggest }本文件还没有{ $what }：请新增一个 `{ $table }`，编号写这个
+known-departments = { $suggest }本项目已有的部门编号：{ $list }；也可以新建 `departments/<编号>.toml`
+no-departments = { $suggest }项目里还没有部门：请新建 `departments/<编号>.toml`
+item-power-not-retained = 具体工作事项对应的权力 `{ $id }` 是“{ $status }”状态
+item-power-not-retained-help = 权力清单中已取消、转移或委托下放的权力，不再列为本部门的具体工作事项：请删掉这条工作事项，或从 `powers` 里去掉这项权力
+
+## 权力和监管
+
+missing-delegate = 权力 `{ $id }` 的状态是“{ $label }”（`{ $status }`），但没有写明承接单位
+missing-delegate-help = 请加一行 `delegated_to = "…"`，写明现在由谁行使这项权力，例如 "各乡镇人民政府（街道办事处）"
+regime-without-powers = 监管制度 `{ $id }` 的类别是“{ $label }”（`{ $category }`），但没有写监管哪些权力
+regime-without-powers-help = 请加一行 `powers = ["…"]`，写上它监管的、状态为“{ $label }”（`{ $status }`）的权力编号
+regime-status-mismatch = 权力 `{ $id }` 的状态是“{ $status_label }”（`{ $status }`），而“{ $category_label }”（`{ $category }`）类的监管制度只监管状态为“{ $required_label }”（`{ $required }`）的权力
+regime-status-mismatch-help = 请把这项权力移到相应类别的监管制度里，或者改正这项权力的 `status`（审批事项 ↔ 保留，取消权力 ↔ 取消，转移权力 ↔ 转移，委托下放权力 ↔ 委托下放）
+reduced-power-unsupervised = 状态为“{ $label }”（`{ $status }`）的权力 `{ $id }`（{ $name }）没有任何监管制度
+reduced-power-unsupervised-help = 减权不减责：请新增一个类别为“{ $label }”（`{ $category }`）的 `[[supervision]]` 监管制度，在 `powers` 里写上 `{ $id }`
+licensing-unsupervised = 行政许可 `{ $id }`（{ $name }）没有任何监管制度
+licensing-unsupervised-help = 请新增一个类别为“审批事项”（`approval`）的 `[[supervision]]` 监管制度，在 `powers` 里写上 `{ $id }`
+unused-power = 权力 `{ $id }`（{ $name }）没有被任何具体工作事项或监管制度引用
+unused-power-help = 请在某条具体工作事项或监管制度的 `powers` 里写上它，或者从权力清单里删掉它
+duty-without-items = 主要职责 `{ $id }` 下没有具体工作事项
+duty-without-items-help = 请把这条职责细化为具体工作事项：每条写一个 `[[duties.items]]`，填上 `text` 和负责的科室 `section`
+unused-section = 科室 `{ $id }`（{ $name }）没有承担任何事项
+unused-section-help = 请用 `section = "…"` 把某条具体工作事项、监管制度或公共服务交给它，或者删掉这个科室
+no-services = 部门 `{ $id }` 没有列出公共服务事项
+no-services-help = 请至少写一个 `[[services]]`（公共服务事项），填上 `id`、`title` 和 `category`
+
+## 职责边界
+
+partner-is-lead = `{ $id }` 是职责边界 `{ $boundary }` 的牵头部门，不能同时做协办部门
+partner-is-lead-help = 职责边界写在牵头部门的文件里，协办部门只列其他部门
+partner-repeated = `{ $id }` 在职责边界 `{ $boundary }` 里重复列为协办部门
+partner-repeated-help = 每个协办部门只列一次，它的全部职责写在一个 `duty` 里
+step-outsider = `{ $id }` 在模拟案例里有处置步骤，但它不是职责边界 `{ $boundary }` 的牵头或协办部门
+step-outsider-help = 请把 `{ $id }` 加为协办部门（新增一个 `[[boundaries.partners]]`），或者把这一步交给牵头部门 `{ $lead }` 或某个协办部门
+partner-not-in-case = 协办部门 `{ $id }` 在职责边界 `{ $boundary }` 的模拟案例里没有处置步骤
+partner-not-in-case-help = 请新增一个 `[[boundaries.case.steps]]`，写明这个协办部门在案例中做什么
+duplicate-boundary-id = 职责边界编号 `{ $id }` 重复了
+duplicate-boundary-id-help = 职责边界的编号在整个项目里都不能重复：请改掉其中一个
+duplicate-boundary-title = 有两项职责边界都叫“{ $title }”
+duplicate-boundary-title-help = 一件事只有一个牵头部门：只保留一项职责边界，写在牵头部门的文件里，把另一个部门列为它的协办部门
+first-used-here = 第一次出现在这里
+first-used-in = 它第一次出现在 { $file }；{ $help }
+
+## build
+
+build-errors = 源文件中有 { $errors } 个错误，没有生成网站，已发布的网站保持不变（运行 `resplist check` 可再次查看这些错误）
+build-failed = 生成失败，已发布的网站保持不变
+build-no-history = 没有生成“动态调整记录”页面
+build-unresolved = 内部错误：各项检查都通过了，但 { $reference } 找不到对应的内容，没有生成网站。这是 resplist 的缺陷，请连同项目一起报告
+build-wrote = 已写入 { $pages } 个网页和 { $files } 个其他文件（共 { $size }），位置：{ $dir }，用时 { $ms } 毫秒{ $warnings ->
+        [0] {""}
+       *[other] ，有 { $warnings } 个警告
+    }
+
+## 发布网站
+
+output-root-or-home = 不能用网站替换 `{ $dir }`（加 --force 也不行）：请另选一个输出文件夹，例如 `public`
+output-not-a-folder-name = 不能把网站写到 `{ $dir }`：请给出一个要新建的文件夹，例如 `public`
+output-no-parent = 输出文件夹的上级文件夹 `{ $dir }` 不存在
+output-cannot-resolve-project = 找不到项目文件夹 `{ $dir }`
+output-is-project = 不能把网站写到 `{ $dir }`：这就是项目本身（或包含项目），生成时会删掉源文件；请另选一个输出文件夹，例如 `{ $suggestion }`
+output-is-link = 不能把网站写到 `{ $dir }`：它是一个链接（指向 `{ $target }`），每次生成都会整个替换输出文件夹，替换的会是链接本身而不是它指向的地方；请直接给出真实的文件夹（`--output { $real }`）
+output-is-file = `{ $dir }` 是文件，不是文件夹：请另选一个输出位置
+output-read-only = 不能替换 `{ $dir }`：它是只读的，而每次生成都要整个替换这个文件夹；请把它改为可写（`chmod u+w { $dir }`），或另选一个输出文件夹
+output-not-ours = 不能替换 `{ $dir }`：这个文件夹不是空的，也不是 resplist 生成的（里面没有 { $marker } 文件）；请清空它、另选一个输出文件夹，或加上 --force
+output-cannot-stage = 无法创建 `{ $staging }`：网站先生成在输出文件夹旁边再换进去，所以 `{ $parent }` 必须可写；请把它改为可写，或把输出文件夹放到别处
+output-cannot-retire = 无法把旧网站 `{ $dir }` 移开
+output-cannot-publish = 无法把新网站放到 `{ $dir }`
+cannot-read-current-dir = 读不了当前文件夹
+cannot-create = 无法创建 `{ $path }`
+cannot-write = 无法写入 `{ $path }`
+cannot-remove = 无法删除 `{ $path }`
+cannot-write-csv = 无法写入 { $table }.csv：{ $reason }
+writer-stopped = 写文件的程序意外停止了
+cannot-render-page = 无法生成网页 { $path }
+cannot-render-template = 无法使用主题的模板 { $template }
+theme-template-errors = 主题的模板有错误
+theme-missing = 主题文件夹 `{ $dir }` 不存在
+theme-cannot-read-dir = 读不了主题文件夹 `{ $dir }`
+theme-cannot-read-file = 读不了主题文件 `{ $file }`（主题文件必须是 UTF-8 文本）
+theme-builtin-strings = 内置的界面文字有误
+theme-bad-strings = 主题的 { $file } 不是一张“键 = 文字”的表
+
+## fmt
+
+fmt-would-reformat = 需要整理：{ $file }
+fmt-formatted = 已整理：{ $file }
+fmt-internal-error = 内部错误：整理 `{ $file }` 时{ $problem }，文件保持原样。这是 resplist fmt 的缺陷，请连同这个文件一起报告
+fmt-syntax-help = 请先改正这里的写法（`resplist check` 有更详细的说明）；改正之前 fmt 不会改动这个文件
+fmt-read-only = 文件是只读的，fmt 不改动它
+fmt-read-only-help = 如果要整理它，请先改为可写（`chmod u+w { $file }`）
+fmt-cannot-write = 无法写入整理后的文件：{ $reason }
+fmt-cannot-write-help = 请确认你有权限修改这个文件和它所在的文件夹
+
+## init、new、schema
+
+unknown-language = 不认识的语言 `{ $language }`：请用 zh-CN 或 en
+init-root-or-home = 不能在 `{ $dir }` 里新建项目：责任清单要放在单独的文件夹里，什么都没有写入。请给出一个文件夹，例如 `resplist init chunjiang-list`
+init-project-exists = `{ $path }` 已经存在：`{ $dir }` 里已经有一个责任清单项目，什么都没有写入。可以用 `resplist check { $dir }` 检查它，用 `resplist new department` 添加部门，或者换一个文件夹
+init-file-exists = `{ $path }` 已经存在，resplist 从不覆盖已有文件，什么都没有写入。请把它移开，或者换一个文件夹
+init-failed = 无法在 `{ $dir }` 里新建项目，已经把写了一半的文件清理干净
+init-created =
+    已在 `{ $dir }` 新建责任清单项目：
+      { $site }：网站的标题、行政区、语言
+      { $example }：带说明的部门示例，每一项都有注释
+      { $editor }：在编辑器里边写边提示、边写边检查（见 resplist 的 docs/editors.md）
+      { $ignore }：不把生成的网站提交到 git
+
+    接下来：
+      1. 打开 resplist.toml，改好标题和行政区。
+      2. 把 { $example } 改成真实的部门（文件名改为 `<编号>.toml`），或者用下面的命令新增一个：
+         resplist new department <编号> --name "…" --project { $dir }
+      3. resplist check { $dir }
+      4. resplist build { $dir }
+new-department-bad-id = `{ $id }` 不能做部门编号：编号只能用小写英文字母（a–z）、数字和连字符 `-`，以字母或数字开头，最长 64 个字符，例如 `huanbao` 或 `shi-jianguan`；它会成为文件名，也会出现在网址里{ $hint }
+new-department-try = ：可以用 `{ $id }`
+new-department-no-name = 名称是空的：请写上部门全称，例如 --name "春江县环境保护局"
+new-department-exists = 项目里已经有编号为 `{ $id }` 的部门：`{ $file }`，什么都没有写入。请换一个编号
+new-department-file-exists = `{ $path }` 已经存在，resplist 从不覆盖已有文件，什么都没有写入
+new-department-wrote =
+    已写入 { $file }
+    请把里面的示例内容换成这个部门自己的，然后运行 `resplist check { $project }`。
+wrote-file = 已写入 { $file }
+
+## git 和 diff
+
+git-missing = 无法运行 git，是否已经安装？
+git-failed = git { $command } 出错：{ $reason }
+git-no-repository = `{ $dir }` 不在 git 仓库里；要比较两个文件夹，请用 --dirs 旧文件夹 新文件夹
+git-bad-revision = `{ $rev }` 不是版本号：版本号不会以 `-` 开头（例如 `HEAD~1`、`main`、提交编号）
+git-no-commit = `{ $rev }` 不是 `{ $repository }` 仓库里的提交
+git-no-site-file = 版本 { $rev } 里没有 { $file }
+git-pipe = 无法与 git cat-file 通信
+git-unexpected = git 的输出不对：{ $output }
+git-cannot-read = 读不了 { $path }：{ $output }
+diff-title = 清单的变化：{ $base } → { $head }
+diff-title-dirs = resplist diff：{ $old } → { $new }
+diff-working-tree = 工作区
