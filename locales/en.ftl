@@ -61,6 +61,7 @@ code-E0109 = unknown department
 code-E0110 = duplicate id
 code-E0111 = invalid phone number
 code-E0112 = invalid or unsafe link
+code-E0113 = Chinese (full-width) punctuation where TOML needs ASCII
 code-E0201 = work item names a power that is not retained
 code-E0202 = transferred or delegated power that does not say who exercises it
 code-E0203 = boundary partner is the lead department
@@ -121,6 +122,23 @@ gbk-help = save it as UTF-8: in Notepad or WPS, "Save As" with the encoding UTF-
 not-utf8 = the file is not valid UTF-8 text
 not-utf8-help = save the file as UTF-8 in your editor; if it came from another program, check that it is a text file
 office-file = this is a Word, WPS or Excel document, not a text file
+
+## Chinese punctuation typed where TOML needs ASCII (E0113)
+cn-quotes = line { $line }: the quotes { $open }…{ $close } are Chinese (full-width); type English quotes { $wanted }…{ $wanted } instead
+cn-punct = line { $line }: the { $name } `{ $typed }` is Chinese (full-width); type { $wanted } instead
+cn-punct-label = type { $wanted } here
+cn-char = `{ $char }`
+cn-half-width-space = an ordinary (half-width) space
+cn-name-quote = quote
+cn-name-single-quote = single quote
+cn-name-comma = comma
+cn-name-colon = colon
+cn-name-equals = equals sign
+cn-name-bracket = bracket
+cn-name-brace = brace
+cn-name-marks = punctuation
+cn-name-space = full-width space
+cn-punct-help = a Chinese input method types full-width punctuation: switch the input method to English (half-width) punctuation, usually with Shift or Ctrl+., and type the mark again. Inside quotes, Chinese punctuation is fine
 office-file-help = the list is written in plain text: open the file in Notepad (or VS Code) and type it there; to take text from the document, copy it and paste it into Notepad, then save the file as UTF-8 with its `.toml` name
 empty-file = the file is empty
 empty-site-file-help = resplist.toml needs at least a [site] table with `title` and `jurisdiction`; see docs/format.md
@@ -132,6 +150,41 @@ no-site-table-help = start the file with a `[site]` line, followed by `title = "
 
 toml-syntax = TOML syntax error: { $detail }
 toml-syntax-label = here
+
+## Syntax errors, in the words of what was typed
+syntax-no-value = `{ $key }` has nothing after its `=`
+syntax-no-value-label = the value is missing here
+syntax-no-value-help = write the value after the equals sign, text in double quotes: `{ $key } = "…"`; if the field is not needed, delete the line
+syntax-unquoted = the text `{ $value }` has no quotes around it
+syntax-unquoted-label = put this in double quotes
+syntax-unquoted-help = write it as `"{ $value }"`, in English double quotes (TOML needs every string value quoted); numbers, dates and true/false go without quotes
+syntax-closing-quote = line { $line }: the text ends with a Chinese quote `”`; type an English `"` instead
+syntax-unclosed-string = this text has no closing quote `"`
+syntax-control-char = the text holds an invisible control character here
+syntax-control-char-help = delete it and type the text around it again (text copied from other programs sometimes carries such characters); a line break inside text belongs between `"""` and `"""`
+syntax-unclosed-string-help = end the text with `"` on the same line; to put a double quote inside the text write `\"`, and write text of several lines between `"""` and `"""`
+syntax-unclosed-multiline = the text that starts with three quotes is never closed
+syntax-unclosed-multiline-help = end it with the same three quotes (`"""` or `'''`)
+syntax-backslash = a backslash `\` in the text is followed by a character it cannot escape
+syntax-backslash-help = in double-quoted text a backslash starts an escape such as `\n`; to write a backslash itself, type it twice: `\\`
+syntax-unclosed-list = the list has no closing `]`
+syntax-unclosed-list-help = a list is written `["first", "second"]`, ending with `]`
+syntax-unclosed-header = the header has no closing `]`
+syntax-unclosed-header-help = a header is written in matching brackets, such as `[[sections]]` or `[[duties.items]]`
+syntax-extra = there is more on this line after its value
+syntax-extra-help = write one `name = value` per line; to keep more text, put it inside the same quotes, or start a new line with its own name
+syntax-no-equals = this line has no equals sign `=`
+syntax-no-equals-help = every line is `name = value`, such as `name = "春江县教育局"`; a name has no spaces in it
+syntax-bad-key = the name before the `=` is not a field name
+syntax-bad-key-help = field names are written in English letters, digits, `-` and `_`, such as `name` or `phone` (docs/format.md lists them); Chinese text belongs on the right of the `=`, in quotes
+syntax-missing-comma = a comma `,` is missing between two entries of the list
+syntax-missing-comma-help = separate the entries of a list with English commas: `["first", "second"]`
+syntax-extra-comma = there is a comma too many in this list
+syntax-extra-comma-help = delete the extra comma: entries are separated by one `,`
+syntax-extra-equals = there is an equals sign `=` too many here
+syntax-extra-equals-help = a line has one `=`, between the name and the value; an `=` inside text goes inside the quotes
+syntax-bad-number = `{ $value }` is not a valid number or date
+syntax-bad-number-help = a date is written `2024-03-01`; if this is text, put it in double quotes: `"{ $value }"`
 toml-syntax-help = check the TOML syntax near this point: strings need double quotes, `[[…]]` starts a new list entry, keys are `name = value`
 too-deep = nested too deeply: more than { $max } levels of arrays, inline tables or dotted keys
 too-deep-label = too deep here
@@ -205,6 +258,9 @@ phone-characters = only digits, spaces, hyphens, parentheses and a leading + are
 phone-too-short = a phone number has at least 5 digits
 full-width-in-phone = the phone number `{ $phone }` has a full-width `{ $typed }`
 full-width-label = should be `{ $wanted }`
+full-width-in-id = the { $what } id `{ $id }` has a full-width `{ $typed }`
+full-width-in-reference = `{ $id }` has a full-width `{ $typed }`
+full-width-id-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and write the id `{ $id }`
 full-width-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and type `{ $wanted }`
 bad-link = `{ $field }` is not a link resplist can publish
 bad-link-help = write a full address starting with { $schemes } and without spaces
@@ -310,7 +366,7 @@ theme-bad-strings = the theme's { $file } is not a table of strings
 fmt-would-reformat = would reformat: { $file }
 fmt-formatted = formatted { $file }
 fmt-internal-error = internal error: { $problem } in `{ $file }`; the file was left as it is. This is a bug in resplist fmt, please report it with the file
-fmt-syntax-help = fix the TOML syntax (`resplist check` explains more); fmt leaves this file as it is until it parses
+fmt-not-parsed = { $file } was not formatted: correct the mistakes above first; fmt leaves a file it cannot read as it is
 fmt-read-only = the file is read-only; fmt leaves it as it is
 fmt-read-only-help = make it writable (`chmod u+w { $file }`) if it should be formatted
 fmt-cannot-write = cannot write the formatted file: { $reason }

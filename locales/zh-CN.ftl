@@ -35,6 +35,7 @@ code-E0109 = 没有这个部门
 code-E0110 = 编号重复
 code-E0111 = 电话号码写法不对
 code-E0112 = 网址写法不对或不安全
+code-E0113 = 该用英文标点的地方用了中文标点
 code-E0201 = 具体工作事项对应的权力不是“保留”状态
 code-E0202 = 转移或委托下放的权力没写承接单位
 code-E0203 = 协办部门写成了牵头部门自己
@@ -95,6 +96,23 @@ gbk-help = 请另存为 UTF-8：用记事本或 WPS 打开这个文件，“另�
 not-utf8 = 文件不是正常的 UTF-8 文本
 not-utf8-help = 请在编辑软件里把文件另存为 UTF-8；如果文件是别的软件导出的，请确认它是纯文本文件
 office-file = 这是 Word、WPS 或 Excel 文档，不是纯文本文件
+
+## 该用英文标点的地方用了中文标点（E0113）
+cn-quotes = 第 { $line } 行的引号 { $open }…{ $close } 是中文引号，请切换到英文输入法，重新输入英文引号 { $wanted }…{ $wanted }
+cn-punct = 第 { $line } 行的{ $name } `{ $typed }` 是中文（全角）符号，请切换到英文输入法，改为{ $wanted }
+cn-punct-label = 这里要用{ $wanted }
+cn-char = 英文 `{ $char }`
+cn-half-width-space = 英文空格（半角空格）
+cn-name-quote = 引号
+cn-name-single-quote = 单引号
+cn-name-comma = 逗号
+cn-name-colon = 冒号
+cn-name-equals = 等号
+cn-name-bracket = 方括号
+cn-name-brace = 花括号
+cn-name-marks = 标点
+cn-name-space = 全角空格
+cn-punct-help = 中文输入法打出的标点是全角的。请把输入法切换到英文（半角）标点（一般按 Shift 或 Ctrl+. 切换）后重新输入这个符号；引号里面的文字照常可以用中文标点
 office-file-help = 责任清单要用纯文本编写：请用记事本（或 VS Code）打开并在里面填写；要用文档里的文字，可以复制后粘贴到记事本，再以 UTF-8 编码、原来的 `.toml` 文件名保存
 empty-file = 文件是空的
 empty-site-file-help = resplist.toml 至少要有 `[site]` 一节，写上 `title` 和 `jurisdiction`；见 docs/format.md
@@ -106,6 +124,41 @@ no-site-table-help = 文件开头写一行 `[site]`，下面写 `title = "…"` 
 
 toml-syntax = 这里的写法有误：{ $detail }
 toml-syntax-label = 这里
+
+## 格式错误，按填写时的样子说
+syntax-no-value = `{ $key }` 的等号后面没有填写内容
+syntax-no-value-label = 这里缺少内容
+syntax-no-value-help = 在等号后面填写内容，文字放在英文双引号里：`{ $key } = "……"`；这一项不需要的话，把这一行删掉
+syntax-unquoted = 文字 `{ $value }` 没有加引号
+syntax-unquoted-label = 这段文字要放在英文双引号里
+syntax-unquoted-help = 改为 `"{ $value }"`，两边加英文双引号（TOML 规定文字内容都要加引号）；数字、日期和 true/false 不加引号
+syntax-closing-quote = 第 { $line } 行这段文字结尾的引号是中文引号 `”`，请切换到英文输入法，改为英文 `"`
+syntax-unclosed-string = 这段文字缺少结尾的引号 `"`
+syntax-control-char = 这段文字在这里有一个看不见的控制字符
+syntax-control-char-help = 删掉这个字符，重新输入它前后的文字（从别的软件复制来的文字有时带着这种字符）；文字要换行的，请放在 `"""` 和 `"""` 之间
+syntax-unclosed-string-help = 在同一行的文字末尾补上 `"`；文字里要用英文双引号时写成 `\"`；分成几行的文字要放在 `"""` 和 `"""` 之间
+syntax-unclosed-multiline = 用三个引号开始的多行文字没有结束
+syntax-unclosed-multiline-help = 在文字的最后写上同样的三个引号（`"""` 或 `'''`）
+syntax-backslash = 文字里的反斜杠 `\` 后面跟了不能跟的字符
+syntax-backslash-help = 在双引号里，反斜杠有特殊用途（如 `\n` 表示换行）；要写反斜杠本身，请连写两个：`\\`
+syntax-unclosed-list = 列表缺少结尾的 `]`
+syntax-unclosed-list-help = 列表写成 `["第一项", "第二项"]`，最后用 `]` 结束
+syntax-unclosed-header = 标题行缺少结尾的 `]`
+syntax-unclosed-header-help = 标题行两边的方括号要成对，例如 `[[sections]]`、`[[duties.items]]`
+syntax-extra = 这一行在内容后面还有多余的东西
+syntax-extra-help = 每行只写一个 `名称 = 内容`；要写更多文字，放在同一对引号里，或另起一行写新的名称
+syntax-no-equals = 这一行缺少等号 `=`
+syntax-no-equals-help = 每行都写成 `名称 = 内容`，例如 `name = "春江县教育局"`；名称中间不能有空格
+syntax-bad-key = 等号左边的名称写得不对
+syntax-bad-key-help = 等号左边是字段名称，只能用英文字母、数字、`-` 和 `_`，例如 `name`、`phone`（字段表见《填写指南》）；中文内容写在等号右边的引号里
+syntax-missing-comma = 列表的两项之间缺少英文逗号 `,`
+syntax-missing-comma-help = 列表各项之间用英文逗号隔开：`["第一项", "第二项"]`
+syntax-extra-comma = 列表里多了一个逗号
+syntax-extra-comma-help = 删掉多余的逗号：两项之间只要一个 `,`
+syntax-extra-equals = 这里多了一个等号 `=`
+syntax-extra-equals-help = 每行只有一个 `=`，在名称和内容之间；文字里的等号要放在引号里面
+syntax-bad-number = `{ $value }` 不是有效的数字或日期
+syntax-bad-number-help = 日期写成 `2024-03-01` 的样子；如果这是一段文字，请放在英文双引号里：`"{ $value }"`
 toml-syntax-help = 请检查这一处的写法：文字要放在英文双引号里，`[[…]]` 开始新的一条，每行是 `名称 = 值`
 too-deep = 嵌套太深：方括号、花括号或点号超过了 { $max } 层
 too-deep-label = 这里太深了
@@ -179,6 +232,9 @@ phone-characters = 电话号码里只能有数字、空格、连字符 `-`、括
 phone-too-short = 电话号码至少要有 5 位数字
 full-width-in-phone = 电话号码 `{ $phone }` 里有全角的“{ $typed }”
 full-width-label = 应为 `{ $wanted }`
+full-width-in-id = { $what }编号 `{ $id }` 里有全角的“{ $typed }”
+full-width-in-reference = `{ $id }` 里有全角的“{ $typed }”
+full-width-id-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，把编号写成 `{ $id }`
 full-width-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，重新输入 `{ $wanted }`
 bad-link = `{ $field }` 不是可以发布的网址
 bad-link-help = 请写完整的网址，以 { $schemes } 开头，中间不要有空格
@@ -280,7 +336,7 @@ theme-bad-strings = 主题的 { $file } 不是一张“键 = 文字”的表
 fmt-would-reformat = 需要整理：{ $file }
 fmt-formatted = 已整理：{ $file }
 fmt-internal-error = 内部错误：整理 `{ $file }` 时{ $problem }，文件保持原样。这是 resplist fmt 的缺陷，请连同这个文件一起报告
-fmt-syntax-help = 请先改正这里的写法（`resplist check` 有更详细的说明）；改正之前 fmt 不会改动这个文件
+fmt-not-parsed = { $file } 没有格式化：请先改正上面的写法错误；fmt 读不懂的文件不会改动
 fmt-read-only = 文件是只读的，fmt 不改动它
 fmt-read-only-help = 如果要整理它，请先改为可写（`chmod u+w { $file }`）
 fmt-cannot-write = 无法写入整理后的文件：{ $reason }

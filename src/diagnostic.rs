@@ -70,6 +70,7 @@ codes! {
     DuplicateId => "E0110", Error;
     BadPhone => "E0111", Error;
     BadUrl => "E0112", Error;
+    ChinesePunctuation => "E0113", Error;
     ItemPowerNotRetained => "E0201", Error;
     MissingDelegate => "E0202", Error;
     PartnerIsLead => "E0203", Error;

@@ -6,7 +6,7 @@ use std::ops::Range;
 use std::path::Path;
 
 use super::Cx;
-use super::references::{Known, Scope, Suggestion};
+use super::references::{Known, Scope, Suggestion, full_width_reference};
 use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::Message;
 use crate::model::describe::Described;
@@ -94,6 +94,10 @@ fn department_id<'p>(
 ) -> Option<&'p str> {
     if let Some((known, _)) = project.department_files.get_key_value(id.get_ref()) {
         return Some(known.as_str());
+    }
+    let declared = project.department_files.keys().map(String::as_str);
+    if full_width_reference(id, declared, Code::UnknownDepartment, cx) {
+        return None;
     }
     let known = project
         .department_files

@@ -15,6 +15,7 @@ use crate::model::{
 };
 use crate::msg;
 use crate::suggest::id_hint;
+use crate::text::{half_width, half_width_char};
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
     let mut no_suggestions = 0;
@@ -188,13 +189,34 @@ fn id(cx: &mut Cx<'_>, id: &Spanned<String>, kind: &Entity) -> bool {
         );
         return false;
     }
+    // A full-width letter or digit typed with a Chinese input method: named at the character.
+    if let Some((typed, wanted)) = full_width(text)
+        && is_valid_id(&half_width(text))
+    {
+        cx.out.push(
+            Diagnostic::new(
+                Code::BadId,
+                msg!(
+                    "full-width-in-id",
+                    id = text,
+                    typed = &typed,
+                    what = what(kind)
+                ),
+            )
+            .at(cx.file, character_span(id, &typed))
+            .label(msg!("full-width-label", wanted = &wanted))
+            .help(msg!(
+                "full-width-id-help",
+                typed = &typed,
+                id = half_width(text)
+            )),
+        );
+        return false;
+    }
     if !is_valid_id(text) {
-        let help = match full_width(text) {
-            Some((typed, wanted)) => msg!("full-width-help", typed = typed, wanted = wanted),
-            None => match id_hint(text) {
-                Some(id) => msg!("bad-id-try-help", id = id),
-                None => msg!("bad-id-help"),
-            },
+        let help = match id_hint(text) {
+            Some(id) => msg!("bad-id-try-help", id = id),
+            None => msg!("bad-id-help"),
         };
         cx.report(
             Code::BadId,
@@ -270,20 +292,14 @@ fn phone(cx: &mut Cx<'_>, value: &Spanned<String>) {
 
 /// The first full-width character of `text` (typed with a Chinese input method) and the ASCII
 /// character meant, as strings.
-fn full_width(text: &str) -> Option<(String, String)> {
-    text.chars().find_map(|c| {
-        let wanted = match c {
-            '\u{3000}' => ' ',
-            '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
-            _ => return None,
-        };
-        Some((c.to_string(), wanted.to_string()))
-    })
+pub(super) fn full_width(text: &str) -> Option<(String, String)> {
+    text.chars()
+        .find_map(|c| Some((c.to_string(), half_width_char(c)?.to_string())))
 }
 
 /// Where the first `typed` is inside a quoted value, or the whole value when it cannot be told
 /// (escapes before it).
-fn character_span(value: &Spanned<String>, typed: &str) -> std::ops::Range<usize> {
+pub(super) fn character_span(value: &Spanned<String>, typed: &str) -> std::ops::Range<usize> {
     let span = value.span();
     let Some(at) = value.get_ref().find(typed) else {
         return span;

@@ -2,12 +2,14 @@
 //! and powers of the same file, and work items only name retained powers.
 
 use super::Cx;
-use crate::diagnostic::Code;
+use super::fields::{character_span, full_width};
+use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Arg, Message};
 use crate::model::describe::{Described, Entity};
-use crate::model::{Department, Power, PowerStatus, Project, Section, Spanned};
+use crate::model::{Department, Power, PowerStatus, Project, Section, Spanned, is_valid_id};
 use crate::msg;
 use crate::suggest::closest;
+use crate::text::half_width;
 
 pub(super) fn department(d: &Department, _project: &Project, cx: &mut Cx<'_>) {
     for duty in &d.duties {
@@ -52,6 +54,10 @@ fn section(d: &Department, id: &Spanned<String>, cx: &mut Cx<'_>) {
     if id.get_ref().is_empty() || d.section(id.get_ref()).is_some() {
         return;
     }
+    let declared = d.sections.iter().map(|s| s.get_ref().id.get_ref().as_str());
+    if full_width_reference(id, declared, Code::UnknownSection, cx) {
+        return;
+    }
     let known = d.sections.iter().map(|s| {
         let s = s.get_ref();
         Known::new(s.id.get_ref(), s.name.get_ref(), None)
@@ -76,7 +82,8 @@ fn power<'d>(
     cx: &mut Cx<'_>,
 ) -> Option<&'d crate::model::Power> {
     let found = d.power(id.get_ref());
-    if found.is_none() {
+    let declared = d.powers.iter().map(|p| p.get_ref().id.get_ref().as_str());
+    if found.is_none() && !full_width_reference(id, declared, Code::UnknownPower, cx) {
         let known = d.powers.iter().map(|p| {
             let p = p.get_ref();
             Known::new(p.id.get_ref(), p.name.get_ref(), None)
@@ -95,6 +102,38 @@ fn power<'d>(
         );
     }
     found
+}
+
+/// A reference that differs from a declared id only in full-width characters (`ｇ` for `g`):
+/// when the declared id is the one written so, its own E0106 says it all and the reference is
+/// not reported again; when the reference is, it is reported at its character. True when
+/// handled.
+pub(super) fn full_width_reference<'a>(
+    id: &Spanned<String>,
+    mut declared: impl Iterator<Item = &'a str>,
+    code: Code,
+    cx: &mut Cx<'_>,
+) -> bool {
+    let wanted = half_width(id.get_ref());
+    let Some(found) = declared.find(|d| half_width(d) == wanted) else {
+        return false;
+    };
+    if !is_valid_id(found) {
+        return true;
+    }
+    let Some((typed, ascii)) = full_width(id.get_ref()) else {
+        return false;
+    };
+    cx.out.push(
+        Diagnostic::new(
+            code,
+            msg!("full-width-in-reference", id = id.get_ref(), typed = &typed),
+        )
+        .at(cx.file, character_span(id, &typed))
+        .label(msg!("full-width-label", wanted = &ascii))
+        .help(msg!("full-width-id-help", typed = &typed, id = found)),
+    );
+    true
 }
 
 /// How many known ids a help text lists before it says how many more there are.

@@ -19,8 +19,10 @@ use super::exit;
 enum Outcome {
     Unchanged,
     Changed,
-    /// Not formatted: a problem in the file, reported as a diagnostic.
-    Failed(Box<Diagnostic>),
+    /// Not formatted: a problem with the file, reported as a diagnostic.
+    Failed(Vec<Diagnostic>),
+    /// Not formatted: mistakes in the file's syntax, reported as `check` reports them.
+    NotParsed(Vec<Diagnostic>),
     /// Not formatted: the formatter could not keep the file's meaning (a resplist bug).
     Internal(String),
 }
@@ -49,6 +51,7 @@ pub fn run(args: &FmtArgs, session: &mut Session) -> anyhow::Result<u8> {
     let report_root = root.clone();
     let mut stdout = String::new();
     let mut internal = Vec::new();
+    let mut not_parsed = Vec::new();
     let mut changed = 0;
     for (file, is_site) in &files {
         let display = display_path(&report_root, file);
@@ -64,7 +67,11 @@ pub fn run(args: &FmtArgs, session: &mut Session) -> anyhow::Result<u8> {
                 stdout.push_str(&session.say(&line));
                 stdout.push('\n');
             }
-            Outcome::Failed(diagnostic) => diagnostics.push(*diagnostic),
+            Outcome::Failed(problems) => diagnostics.extend(problems),
+            Outcome::NotParsed(problems) => {
+                diagnostics.extend(problems);
+                not_parsed.push(msg!("fmt-not-parsed", file = &display));
+            }
             Outcome::Internal(message) => internal.push(msg!(
                 "fmt-internal-error",
                 problem = message,
@@ -82,6 +89,9 @@ pub fn run(args: &FmtArgs, session: &mut Session) -> anyhow::Result<u8> {
         Color::Auto,
         session.language,
     );
+    for message in &not_parsed {
+        eprintln!("{}", session.say(message));
+    }
     for message in &internal {
         eprintln!("{}", session.error(&anyhow::Error::new(message.clone())));
     }
@@ -114,7 +124,7 @@ fn format_file(
     let path = root.join(file);
     let text = match read(&path, file) {
         Ok(text) => text,
-        Err(diagnostic) => return Outcome::Failed(diagnostic),
+        Err(diagnostic) => return Outcome::Failed(vec![*diagnostic]),
     };
     let formatted = if is_site {
         format_site(&text)
@@ -124,12 +134,18 @@ fn format_file(
     let formatted = match formatted {
         Ok(formatted) => formatted,
         Err(FormatError::Syntax { message, span, .. }) => {
-            let diagnostic = Diagnostic::new(Code::Syntax, crate::load::syntax_message(&message))
-                .at(file, span)
-                .label(msg!("toml-syntax-label"))
-                .help(msg!("fmt-syntax-help"));
-            sources.insert(file.to_path_buf(), strip_bom(&text).to_string());
-            return Outcome::Failed(Box::new(diagnostic));
+            let text = strip_bom(&text);
+            // `check`'s words for the same mistakes; the formatter's own only if it sees more.
+            let mut problems = load::syntax_problems(file, text);
+            if problems.is_empty() {
+                problems.push(
+                    Diagnostic::new(Code::Syntax, load::syntax_message(&message))
+                        .at(file, span)
+                        .label(msg!("toml-syntax-label")),
+                );
+            }
+            sources.insert(file.to_path_buf(), text.to_string());
+            return Outcome::NotParsed(problems);
         }
         Err(FormatError::Internal(message)) => return Outcome::Internal(message),
     };
@@ -138,24 +154,24 @@ fn format_file(
     }
     if !check && fs::metadata(&path).is_ok_and(|m| m.permissions().readonly()) {
         // Replacing the file would succeed in a writable folder; a read-only file says no.
-        return Outcome::Failed(Box::new(
+        return Outcome::Failed(vec![
             Diagnostic::new(Code::Unreadable, msg!("fmt-read-only"))
                 .in_file(file)
                 .help(msg!(
                     "fmt-read-only-help",
                     file = file.display().to_string()
                 )),
-        ));
+        ]);
     }
     if !check && let Err(err) = write_atomically(&path, &formatted) {
-        return Outcome::Failed(Box::new(
+        return Outcome::Failed(vec![
             Diagnostic::new(
                 Code::Unreadable,
                 msg!("fmt-cannot-write", reason = format!("{err:#}")),
             )
             .in_file(file)
             .help(msg!("fmt-cannot-write-help")),
-        ));
+        ]);
     }
     Outcome::Changed
 }

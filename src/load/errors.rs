@@ -62,9 +62,144 @@ fn classify(message: &str, text: &str, span: Range<usize>) -> Diagnostic {
             .label(msg!("too-deep-label"))
             .help(msg!("too-deep-help"));
     }
+    if let Some(d) = plain_syntax(message, text, span) {
+        return d;
+    }
     Diagnostic::new(Code::Syntax, syntax_message(message))
         .label(msg!("toml-syntax-label"))
         .help(msg!("toml-syntax-help"))
+}
+
+/// A syntax error of the parser in the words of what the clerk typed, or `None` for the few the
+/// catalogues do not name (they keep the parser's words).
+fn plain_syntax(message: &str, text: &str, span: Range<usize>) -> Option<Diagnostic> {
+    let what = message.split(", expected").next().unwrap_or(message).trim();
+    let rest = text
+        .get(span.clone())
+        .map(str::trim)
+        .filter(|token| !token.is_empty() && !token.contains('\n'))
+        .unwrap_or_else(|| rest_of_line(text, span.start));
+    let (id, help): (&'static str, &'static str) = match what {
+        "string values must be quoted" | "missing value" | "missing value for key"
+            if rest.is_empty() =>
+        {
+            let key = line_before(text, span.start)
+                .trim_end()
+                .trim_end_matches('=')
+                .trim();
+            return Some(
+                Diagnostic::new(Code::Syntax, msg!("syntax-no-value", key = key))
+                    .label(msg!("syntax-no-value-label"))
+                    .help(msg!("syntax-no-value-help", key = key)),
+            );
+        }
+        "string values must be quoted" => {
+            return Some(
+                Diagnostic::new(Code::Syntax, msg!("syntax-unquoted", value = rest))
+                    .label(msg!("syntax-unquoted-label"))
+                    .help(msg!("syntax-unquoted-help", value = rest)),
+            );
+        }
+        "invalid basic string" | "invalid literal string" | "invalid string"
+            if message.contains("visible characters") =>
+        {
+            ("syntax-control-char", "syntax-control-char-help")
+        }
+        "invalid basic string" | "invalid literal string" | "invalid string" => {
+            ("syntax-unclosed-string", "syntax-unclosed-string-help")
+        }
+        "invalid multi-line basic string" | "invalid multi-line literal string" => (
+            "syntax-unclosed-multiline",
+            "syntax-unclosed-multiline-help",
+        ),
+        "missing escaped value" => ("syntax-backslash", "syntax-backslash-help"),
+        "unclosed array" => ("syntax-unclosed-list", "syntax-unclosed-list-help"),
+        "unclosed array table" | "unclosed table" => {
+            ("syntax-unclosed-header", "syntax-unclosed-header-help")
+        }
+        "unexpected key or value" | "unexpected content" => ("syntax-extra", "syntax-extra-help"),
+        "key with no value" | "missing assignment between key-value pairs" => {
+            ("syntax-no-equals", "syntax-no-equals-help")
+        }
+        "invalid unquoted key" | "unquoted keys cannot be empty" | "invalid key" => {
+            ("syntax-bad-key", "syntax-bad-key-help")
+        }
+        "missing comma between array elements" => {
+            ("syntax-missing-comma", "syntax-missing-comma-help")
+        }
+        "extra comma in array" | "extra comma in inline table" => {
+            ("syntax-extra-comma", "syntax-extra-comma-help")
+        }
+        "unexpected `=` in array" | "extra `=`" | "extra assignment between key-value pairs" => {
+            ("syntax-extra-equals", "syntax-extra-equals-help")
+        }
+        w if w.starts_with("invalid date")
+            || w.starts_with("invalid time")
+            || w.ends_with(" number")
+            || w.starts_with("invalid float")
+            || w.starts_with("invalid mantissa")
+            || w.starts_with("invalid fraction")
+            || w.starts_with("invalid exponent")
+            || w.starts_with("unexpected leading zero") =>
+        {
+            ("syntax-bad-number", "syntax-bad-number-help")
+        }
+        _ => return None,
+    };
+    Some(
+        Diagnostic::new(Code::Syntax, Message::new(id).arg("value", rest))
+            .label(msg!("toml-syntax-label"))
+            .help(Message::new(help).arg("value", rest)),
+    )
+}
+
+/// The rest of the line from byte `at`, without a trailing comment.
+fn rest_of_line(text: &str, at: usize) -> &str {
+    let rest = text.get(at..).unwrap_or("");
+    let line = rest.split('\n').next().unwrap_or("");
+    line.split(" #").next().unwrap_or(line).trim()
+}
+
+/// On the line of a syntax error at byte `at`, a Chinese quote `”` that was meant to close a
+/// string opened with an English `"`: it ends the line or comes before a comma, bracket or
+/// comment, and no Chinese opening quote `“` stands between the two. The error, and every other
+/// error on the line, comes from it.
+pub(super) fn chinese_closing_quote(text: &str, at: usize) -> Option<usize> {
+    let start = at.min(text.len()) - line_before(text, at).len();
+    let line = text.get(start..)?.split('\n').next()?;
+    line.match_indices('”')
+        .map(|(i, _)| i)
+        .find(|&i| {
+            let before = &line[..i];
+            let after = line[i + '”'.len_utf8()..].trim_start();
+            let ends = after.is_empty() || after.starts_with([',', ']', '}', '#']);
+            let opened = before
+                .rfind('"')
+                .is_some_and(|open| !before[open..].contains('“'));
+            ends && opened
+        })
+        .map(|i| start + i)
+}
+
+/// The error for a Chinese quote closing a string ([`chinese_closing_quote`]).
+pub(super) fn closing_quote_error(file: &Path, text: &str, at: usize) -> Diagnostic {
+    let line = text.get(..at).unwrap_or("").matches('\n').count() + 1;
+    Diagnostic::new(
+        Code::ChinesePunctuation,
+        msg!("syntax-closing-quote", line = line),
+    )
+    .label(msg!(
+        "cn-punct-label",
+        wanted = msg!("cn-char", char = "\"")
+    ))
+    .help(msg!("cn-punct-help"))
+    .at(file, at..at + '”'.len_utf8())
+}
+
+/// The line up to byte `at`.
+fn line_before(text: &str, at: usize) -> &str {
+    let before = text.get(..at).unwrap_or("");
+    before.rsplit('\n').next().unwrap_or(before)
 }
 
 /// The TOML parser's words for input nested past its limit.

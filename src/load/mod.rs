@@ -2,13 +2,15 @@
 //! collects every problem met on the way as a diagnostic.
 
 mod errors;
+mod punctuation;
 
 pub use errors::syntax_message;
-use errors::toml_error;
+use errors::{chinese_closing_quote, closing_quote_error, toml_error};
 
 use std::collections::BTreeMap;
 use std::fs;
 use std::io::Read;
+use std::ops::Range;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
@@ -105,8 +107,9 @@ impl Project {
     fn add_site(&mut self, bytes: Vec<u8>) {
         let path = PathBuf::from(SITE_FILE);
         if let Some(text) = self.decode(&path, bytes) {
+            let text = Prepared::new(&path, text, &mut self.diagnostics);
             self.site = parse_site(&path, &text, &mut self.diagnostics);
-            self.sources.insert(path, text);
+            self.sources.insert(path, text.original);
         }
     }
 
@@ -187,13 +190,14 @@ impl Parsed {
         };
         match decode_file(&file, bytes) {
             Ok(text) => {
+                let text = Prepared::new(&file, text, &mut diagnostics);
                 let department = parse_department(&file, &text, &mut diagnostics).map(|mut d| {
                     d.id = id;
                     d
                 });
                 Parsed {
                     file,
-                    source: Some(text),
+                    source: Some(text.original),
                     department,
                     diagnostics,
                 }
@@ -512,8 +516,57 @@ fn looks_like_gbk(bytes: &[u8]) -> bool {
     seen
 }
 
-fn parse_site(file: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Option<SiteFile> {
+/// A file's text as written, and as parsed: with Chinese punctuation outside strings repaired
+/// (each mistake reported once, as E0113), at the same byte offsets.
+struct Prepared {
+    original: String,
+    repaired: String,
+    marks: Vec<Range<usize>>,
+}
+
+impl Prepared {
+    fn new(file: &Path, original: String, diagnostics: &mut Vec<Diagnostic>) -> Prepared {
+        let (repaired, found) = punctuation::repair(&original);
+        let mut marks = Vec::with_capacity(found.len());
+        for mark in found {
+            diagnostics.push(
+                Diagnostic::new(Code::ChinesePunctuation, mark.message)
+                    .label(mark.label)
+                    .help(msg!("cn-punct-help"))
+                    .at(file, mark.span.clone()),
+            );
+            marks.push(mark.span);
+        }
+        Prepared {
+            original,
+            repaired,
+            marks,
+        }
+    }
+
+    /// Whether a parser error is the one a reported mark caused: it starts at or inside it.
+    fn explains(&self, err: &toml::de::Error) -> bool {
+        let Some(span) = err.span() else {
+            return false;
+        };
+        self.marks
+            .iter()
+            .any(|mark| mark.start <= span.start && span.start <= mark.end)
+    }
+}
+
+/// The syntax errors of a file's text (without its BOM), as `check` reports them: `fmt` says the
+/// same about a file it cannot read.
+pub fn syntax_problems(file: &Path, text: &str) -> Vec<Diagnostic> {
+    let mut diagnostics = Vec::new();
+    let text = Prepared::new(file, text.to_string(), &mut diagnostics);
+    parse_document(file, &text, &mut diagnostics);
+    diagnostics
+}
+
+fn parse_site(file: &Path, text: &Prepared, diagnostics: &mut Vec<Diagnostic>) -> Option<SiteFile> {
     let root = parse_document(file, text, diagnostics)?;
+    let text = text.repaired.as_str();
     if let DeValue::Table(table) = root.get_ref()
         && table.get("site").is_none()
     {
@@ -535,10 +588,11 @@ fn parse_site(file: &Path, text: &str, diagnostics: &mut Vec<Diagnostic>) -> Opt
 
 fn parse_department(
     file: &Path,
-    text: &str,
+    prepared: &Prepared,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Department> {
-    let root = parse_document(file, text, diagnostics)?;
+    let root = parse_document(file, prepared, diagnostics)?;
+    let text = prepared.repaired.as_str();
     match deserialize::<Department>(root.clone()) {
         Ok(department) => Some(department),
         Err(_) => {
@@ -549,7 +603,7 @@ fn parse_department(
             if diagnostics.len() == before {
                 // The parts were fine alone but not together; report the whole file's error.
                 if let Err(err) =
-                    deserialize::<Department>(parse_document(file, text, &mut Vec::new())?)
+                    deserialize::<Department>(parse_document(file, prepared, &mut Vec::new())?)
                 {
                     diagnostics.push(toml_error(file, text, &err));
                 }
@@ -559,12 +613,14 @@ fn parse_department(
     }
 }
 
-/// Parses TOML syntax, reporting every syntax error the parser can recover from.
+/// Parses TOML syntax, reporting every syntax error the parser can recover from, except those
+/// on the line of a Chinese mark already reported (the mark is their cause).
 fn parse_document<'i>(
     file: &Path,
-    text: &'i str,
+    prepared: &'i Prepared,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Spanned<DeValue<'i>>> {
+    let text = prepared.repaired.as_str();
     if text.trim().is_empty() {
         diagnostics.push(
             Diagnostic::new(Code::EmptyFile, msg!("empty-file"))
@@ -579,7 +635,18 @@ fn parse_document<'i>(
     }
     let (root, errors) = DeTable::parse_recoverable(text);
     if !errors.is_empty() {
-        diagnostics.extend(errors.iter().map(|e| toml_error(file, text, e)));
+        let mut quotes = Vec::new();
+        for error in errors.iter().filter(|e| !prepared.explains(e)) {
+            let at = error.span().map_or(0, |span| span.start);
+            match chinese_closing_quote(text, at) {
+                Some(quote) if quotes.contains(&quote) => {}
+                Some(quote) => {
+                    quotes.push(quote);
+                    diagnostics.push(closing_quote_error(file, text, quote));
+                }
+                None => diagnostics.push(toml_error(file, text, error)),
+            }
+        }
         return None;
     }
     let span = root.span();
@@ -715,7 +782,9 @@ mod tests {
     fn every_entry_is_diagnosed() {
         let text = "name = \"x\"\n[[sections]]\nid = \"a\"\nnmae = \"b\"\nphone = \"12345\"\n[[sections]]\nid = \"b\"\nname = \"c\"\n[[duties]]\nid = \"d01\"\ntitle = \"t\"\nbasis = [\"b\"]\n  [[duties.items]]\n  text = 5\n  section = \"a\"\n";
         let mut diagnostics = Vec::new();
-        assert!(parse_department(Path::new("d.toml"), text, &mut diagnostics).is_none());
+        let file = Path::new("d.toml");
+        let text = Prepared::new(file, text.to_string(), &mut diagnostics);
+        assert!(parse_department(file, &text, &mut diagnostics).is_none());
         let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,

@@ -116,7 +116,7 @@ fn encodings() {
         "E0101",
         Some(1),
         Some(10),
-        "invalid basic string",
+        "invisible control character",
     );
     only(
         &[("a.toml", b"name = \"ab\"\rshort_name = \"c\"\n")],
