@@ -29,12 +29,21 @@ check-summary = { $name }: { $departments ->
     }, { $services ->
         [one] 1 public service
        *[other] { $services } public services
-    } — { $errors ->
+    }{ $unread } — { $errors ->
         [one] 1 error
        *[other] { $errors } errors
     }, { $warnings ->
         [one] 1 warning
        *[other] { $warnings } warnings
+    }
+check-summary-unread = { $entries ->
+        [0] {""}
+        [one] ; 1 more entry could not be read
+       *[other] ; { $entries } more entries could not be read
+    }{ $files ->
+        [0] {""}
+        [one] ; 1 file could not be read
+       *[other] ; { $files } files could not be read
     }
 summary-errors = { $n ->
         [one] 1 error

@@ -12,7 +12,14 @@ markdown-table-head = | | 代码 | 位置 | 问题 | 怎么改 |
 
 ## `check` 最后一行的汇总
 
-check-summary = { $name }：{ $departments } 个部门，主要职责 { $duties } 条，具体工作事项 { $items } 条，职责边界 { $boundaries } 项，事中事后监管制度 { $supervision } 项，公共服务事项 { $services } 项 — { $errors } 个错误，{ $warnings } 个警告
+check-summary-unread = { $entries ->
+        [0] {""}
+       *[other] ；另有 { $entries } 条内容没能读出
+    }{ $files ->
+        [0] {""}
+       *[other] ；{ $files } 个文件没能读出
+    }
+check-summary = { $name }：{ $departments } 个部门，主要职责 { $duties } 条，具体工作事项 { $items } 条，职责边界 { $boundaries } 项，事中事后监管制度 { $supervision } 项，公共服务事项 { $services } 项{ $unread } — { $errors } 个错误，{ $warnings } 个警告
 summary-errors = { $n } 个错误
 
 ## 各代码的名称（README 中的表）

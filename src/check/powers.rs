@@ -98,6 +98,7 @@ fn coverage(d: &Department, cx: &mut Cx<'_>) {
         .iter()
         .flat_map(|r| r.get_ref().power_ids())
         .map(|p| half_width(p.get_ref()))
+        .chain(d.unread.named.iter().cloned())
         .collect();
     let in_items: HashSet<String> = d
         .duties
@@ -105,6 +106,7 @@ fn coverage(d: &Department, cx: &mut Cx<'_>) {
         .flat_map(|duty| &duty.get_ref().items)
         .flat_map(|item| &item.get_ref().powers)
         .map(|p| half_width(p.get_ref()))
+        .chain(d.unread.named.iter().cloned())
         .collect();
     for p in &d.powers {
         let p = p.get_ref();
@@ -162,7 +164,7 @@ fn coverage(d: &Department, cx: &mut Cx<'_>) {
 fn usage(d: &Department, cx: &mut Cx<'_>) {
     for duty in &d.duties {
         let duty = duty.get_ref();
-        if duty.items.is_empty() {
+        if duty.items.is_empty() && !d.unread.duties.contains(duty.id.get_ref()) {
             cx.report(
                 Code::DutyWithoutItems,
                 &duty.id,
@@ -186,6 +188,7 @@ fn usage(d: &Department, cx: &mut Cx<'_>) {
                 .filter_map(|s| s.get_ref().section.as_ref()),
         )
         .map(|s| half_width(s.get_ref()))
+        .chain(d.unread.named.iter().cloned())
         .collect();
     for s in &d.sections {
         let s = s.get_ref();
@@ -203,7 +206,7 @@ fn usage(d: &Department, cx: &mut Cx<'_>) {
             );
         }
     }
-    if d.services.is_empty() {
+    if d.services.is_empty() && !d.unread.services {
         cx.report(
             Code::NoServices,
             &d.name,

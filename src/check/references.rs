@@ -51,7 +51,7 @@ pub(super) fn department(d: &Department, _project: &Project, cx: &mut Cx<'_>) {
 }
 
 fn section(d: &Department, id: &Spanned<String>, cx: &mut Cx<'_>) {
-    if id.get_ref().is_empty() || d.section(id.get_ref()).is_some() {
+    if id.get_ref().is_empty() || d.section(id.get_ref()).is_some() || unread(d, id) {
         return;
     }
     let declared = d.sections.iter().map(|s| s.get_ref().id.get_ref().as_str());
@@ -83,7 +83,10 @@ fn power<'d>(
 ) -> Option<&'d crate::model::Power> {
     let found = d.power(id.get_ref());
     let declared = d.powers.iter().map(|p| p.get_ref().id.get_ref().as_str());
-    if found.is_none() && !full_width_reference(id, declared, Code::UnknownPower, cx) {
+    if found.is_none()
+        && !unread(d, id)
+        && !full_width_reference(id, declared, Code::UnknownPower, cx)
+    {
         let known = d.powers.iter().map(|p| {
             let p = p.get_ref();
             Known::new(p.id.get_ref(), p.name.get_ref(), None)
@@ -102,6 +105,12 @@ fn power<'d>(
         );
     }
     found
+}
+
+/// Whether `id` names an entry of the file that could not be read (its own error says why).
+fn unread(d: &Department, id: &Spanned<String>) -> bool {
+    let ids = &d.unread.ids;
+    ids.contains(id.get_ref()) || ids.contains(&half_width(id.get_ref()))
 }
 
 /// A reference that differs from a declared id only in full-width characters (`ｇ` for `g`):

@@ -114,6 +114,18 @@ pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> Message {
         boundaries = t.boundaries,
         supervision = t.supervision,
         services = t.services,
+        unread = msg!(
+            "check-summary-unread",
+            entries = project
+                .departments
+                .iter()
+                .map(|d| d.unread.entries)
+                .sum::<usize>(),
+            files = project
+                .department_files
+                .len()
+                .saturating_sub(project.departments.len())
+        ),
         errors = errors,
         warnings = warnings
     )

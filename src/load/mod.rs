@@ -3,9 +3,11 @@
 
 mod errors;
 mod punctuation;
+mod salvage;
 
 pub use errors::syntax_message;
 use errors::{chinese_closing_quote, closing_quote_error, toml_error};
+use salvage::{deserialize, salvage};
 
 use std::collections::BTreeMap;
 use std::fs;
@@ -15,9 +17,8 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 use rayon::prelude::*;
-use serde::de::DeserializeOwned;
 use toml::Spanned;
-use toml::de::{DeArray, DeTable, DeValue, ValueDeserializer};
+use toml::de::{DeTable, DeValue};
 
 use crate::diagnostic::{Code, Diagnostic, Sources};
 use crate::i18n::Message;
@@ -191,10 +192,11 @@ impl Parsed {
         match decode_file(&file, bytes) {
             Ok(text) => {
                 let text = Prepared::new(&file, text, &mut diagnostics);
-                let department = parse_department(&file, &text, &mut diagnostics).map(|mut d| {
-                    d.id = id;
-                    d
-                });
+                let department =
+                    parse_department(&file, &id, &text, &mut diagnostics).map(|mut d| {
+                        d.id = id;
+                        d
+                    });
                 Parsed {
                     file,
                     source: Some(text.original),
@@ -586,8 +588,11 @@ fn parse_site(file: &Path, text: &Prepared, diagnostics: &mut Vec<Diagnostic>) -
     }
 }
 
+/// The department in a file: all of it, or when parts cannot be read, every error and what
+/// can be read ([`salvage`]).
 fn parse_department(
     file: &Path,
+    id: &str,
     prepared: &Prepared,
     diagnostics: &mut Vec<Diagnostic>,
 ) -> Option<Department> {
@@ -595,20 +600,16 @@ fn parse_department(
     let text = prepared.repaired.as_str();
     match deserialize::<Department>(root.clone()) {
         Ok(department) => Some(department),
-        Err(_) => {
+        Err(whole) => {
             let before = diagnostics.len();
-            diagnose_department(root, &mut |err| {
+            let salvaged = salvage(root, id, &mut |err| {
                 diagnostics.push(toml_error(file, text, &err))
             });
             if diagnostics.len() == before {
                 // The parts were fine alone but not together; report the whole file's error.
-                if let Err(err) =
-                    deserialize::<Department>(parse_document(file, prepared, &mut Vec::new())?)
-                {
-                    diagnostics.push(toml_error(file, text, &err));
-                }
+                diagnostics.push(toml_error(file, text, &whole));
             }
-            None
+            salvaged
         }
     }
 }
@@ -651,91 +652,6 @@ fn parse_document<'i>(
     }
     let span = root.span();
     Some(Spanned::new(span, DeValue::Table(root.into_inner())))
-}
-
-fn deserialize<T: DeserializeOwned>(value: Spanned<DeValue<'_>>) -> Result<T, toml::de::Error> {
-    T::deserialize(ValueDeserializer::from(value))
-}
-
-type Sink<'s> = dyn FnMut(toml::de::Error) + 's;
-
-/// Diagnoses one entry of a list.
-type EntryCheck = fn(Spanned<DeValue<'_>>, &mut Sink<'_>);
-
-/// Finds every type error in a department file that failed to deserialize: each entry of each
-/// list is tried on its own, so one bad section does not hide a bad duty.
-fn diagnose_department(mut root: Spanned<DeValue<'_>>, sink: &mut Sink<'_>) {
-    let lists: [(&str, EntryCheck); 6] = [
-        ("sections", |v, s| try_as::<model::Section>(v, s)),
-        ("powers", |v, s| try_as::<model::Power>(v, s)),
-        ("duties", |mut v, s| {
-            let items = take_list(&mut v, &["items"]);
-            try_as::<model::Duty>(v, s);
-            items
-                .into_iter()
-                .for_each(|i| try_as::<model::WorkItem>(i, s));
-        }),
-        ("boundaries", |mut v, s| {
-            let partners = take_list(&mut v, &["partners"]);
-            let steps = take_list(&mut v, &["case", "steps"]);
-            try_as::<model::Boundary>(v, s);
-            partners
-                .into_iter()
-                .for_each(|p| try_as::<model::Partner>(p, s));
-            steps
-                .into_iter()
-                .for_each(|p| try_as::<model::CaseStep>(p, s));
-        }),
-        ("supervision", |mut v, s| {
-            let indicators = take_list(&mut v, &["indicators"]);
-            try_as::<model::SupervisionRegime>(v, s);
-            indicators
-                .into_iter()
-                .for_each(|i| try_as::<model::Indicator>(i, s));
-        }),
-        ("services", |v, s| try_as::<model::PublicService>(v, s)),
-    ];
-    let mut parts = Vec::new();
-    for (key, check) in lists {
-        let entries = take_list(&mut root, &[key]);
-        parts.push((entries, check));
-    }
-    try_as::<Department>(root, sink);
-    for (entries, check) in parts {
-        for entry in entries {
-            check(entry, sink);
-        }
-    }
-}
-
-fn try_as<T: DeserializeOwned>(value: Spanned<DeValue<'_>>, sink: &mut Sink<'_>) {
-    if let Err(err) = deserialize::<T>(value) {
-        sink(err);
-    }
-}
-
-/// Takes the array at `path` out of a table, leaving an empty array so the rest still
-/// deserializes; returns nothing when there is no array there (the type error then stays).
-fn take_list<'i>(value: &mut Spanned<DeValue<'i>>, path: &[&str]) -> Vec<Spanned<DeValue<'i>>> {
-    let DeValue::Table(table) = value.get_mut() else {
-        return Vec::new();
-    };
-    let Some((last, parents)) = path.split_last() else {
-        return Vec::new();
-    };
-    let mut table: &mut DeTable<'i> = table;
-    for key in parents {
-        match table.get_mut(*key).map(Spanned::get_mut) {
-            Some(DeValue::Table(inner)) => table = inner,
-            _ => return Vec::new(),
-        }
-    }
-    match table.get_mut(*last).map(Spanned::get_mut) {
-        Some(DeValue::Array(array)) => std::mem::replace(array, DeArray::new())
-            .into_iter()
-            .collect(),
-        _ => Vec::new(),
-    }
 }
 
 #[cfg(test)]
@@ -784,7 +700,10 @@ mod tests {
         let mut diagnostics = Vec::new();
         let file = Path::new("d.toml");
         let text = Prepared::new(file, text.to_string(), &mut diagnostics);
-        assert!(parse_department(file, &text, &mut diagnostics).is_none());
+        let department = parse_department(file, "d", &text, &mut diagnostics);
+        // Both sections have an error; the duty is kept without its item.
+        let kept = department.map(|d| (d.sections.len(), d.duties.len(), d.unread.entries));
+        assert_eq!(kept, Some((0, 1, 3)));
         let codes: Vec<_> = diagnostics.iter().map(|d| d.code).collect();
         assert_eq!(
             codes,

@@ -8,7 +8,7 @@ mod project;
 pub mod schema;
 mod spanned;
 
-use std::collections::HashMap;
+use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
 
 pub use phone::PhoneNumber;
@@ -103,6 +103,22 @@ pub struct Build {
     pub history: Option<Spanned<u32>>,
 }
 
+/// What a department file held that could not be read (each reported as an error), so that the
+/// checks on the rest of it neither count nor blame what is missing.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Unread {
+    /// How many entries (a section, a work item, a boundary, …) could not be read.
+    pub entries: usize,
+    /// The ids of the entries that could not be read: a reference to one is not reported.
+    pub ids: BTreeSet<String>,
+    /// The section and power ids those entries name: not reported as unused.
+    pub named: BTreeSet<String>,
+    /// Duties some of whose work items could not be read: not reported as without items.
+    pub duties: BTreeSet<String>,
+    /// Whether a public service could not be read: the department is not reported as having none.
+    pub services: bool,
+}
+
 /// One government department's list (部门责任清单): one file under `departments/`; the file
 /// name is the department's id.
 #[derive(Debug, Clone, Deserialize, Serialize, JsonSchema, Described)]
@@ -114,6 +130,11 @@ pub struct Department {
     #[serde(skip_deserializing)]
     #[field(skip)]
     pub id: String,
+    /// What the file held that could not be read; set by the loader, never written in the file.
+    #[serde(skip)]
+    #[schemars(skip)]
+    #[field(skip)]
+    pub unread: Unread,
     /// Required. 部门全称 the department's full name, e.g. "春江县环境保护局".
     #[schemars(length(min = 1))]
     #[field(kind = Text, zh = "部门全称", en = "Full name")]
