@@ -87,6 +87,7 @@ code-W0204 = section not used
 code-W0205 = power not referred to
 code-W0206 = department without public services
 code-W0207 = boundary partner absent from the mock case
+code-W0208 = example content from `init` or `new` not yet replaced
 
 ## Finding and reading the files
 
@@ -269,6 +270,11 @@ full-width-in-phone = the phone number `{ $phone }` has a full-width `{ $typed }
 full-width-label = should be `{ $wanted }`
 full-width-in-id = the { $what } id `{ $id }` has a full-width `{ $typed }`
 full-width-in-reference = `{ $id }` has a full-width `{ $typed }`
+placeholder = the { $field } of this { $what } is still the template's example: { $value }
+placeholder-label = example content
+placeholder-of = the { $field } of the { $what } is still the template's example: { $value }
+placeholder-site-help = write your own here; `resplist build` does not publish while example content remains (`--allow-placeholders` publishes anyway)
+placeholder-help = write this department's own content here, or delete the entry if it is not needed; `resplist build` does not publish while example content remains (`--allow-placeholders` publishes anyway)
 full-width-id-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and write the id `{ $id }`
 full-width-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and type `{ $wanted }`
 bad-link = `{ $field }` is not a link resplist can publish
@@ -328,6 +334,10 @@ first-used-in = it is first used in { $file }; { $help }
 
 ## build
 
+build-placeholders = { $placeholders ->
+        [one] 1 value is
+       *[other] { $placeholders } values are
+    } still the templates' example content (W0208), so nothing was published and the published site is unchanged; replace them, or build with `--allow-placeholders`
 build-errors = { $errors ->
         [one] 1 error
        *[other] { $errors } errors
@@ -399,8 +409,8 @@ init-created =
       1. Edit resplist.toml: the title and the jurisdiction.
       2. Turn { $example } into a real department (rename it to `<id>.toml`), or add one with
          resplist new department <id> --name "…" --project { $dir }
-      3. resplist check { $dir }
-      4. resplist build { $dir }
+      3. resplist check { $dir }   (lists the example content still to replace, W0208)
+      4. resplist build { $dir }   (publishes once no example content is left)
 new-department-bad-id = `{ $id }` is not a valid department id: an id uses only lowercase ASCII letters (a–z), digits and hyphens, starts with a letter or digit and has at most 64 characters, e.g. `huanbao` or `shi-jianguan`; it becomes the file name and appears in web addresses{ $hint }
 new-department-try = : try `{ $id }`
 new-department-no-name = the name is empty: give the department's full name, e.g. --name "春江县环境保护局"

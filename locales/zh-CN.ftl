@@ -59,6 +59,7 @@ code-W0204 = 科室没有承担任何事项
 code-W0205 = 权力事项没有被引用
 code-W0206 = 部门没有公共服务事项
 code-W0207 = 协办部门在模拟案例中没有处置步骤
+code-W0208 = 模板里的示例内容还没有改
 
 ## 查找和读取文件
 
@@ -241,6 +242,11 @@ full-width-in-phone = 电话号码 `{ $phone }` 里有全角的“{ $typed }”
 full-width-label = 应为 `{ $wanted }`
 full-width-in-id = { $what }编号 `{ $id }` 里有全角的“{ $typed }”
 full-width-in-reference = `{ $id }` 里有全角的“{ $typed }”
+placeholder = 这条{ $what }的“{ $field }”还是模板里的示例内容：{ $value }
+placeholder-label = 示例内容
+placeholder-of = { $what }的“{ $field }”还是模板里的示例内容：{ $value }
+placeholder-site-help = 请改成本地的实际内容。还有示例内容时 `resplist build` 不会发布网站（确需发布，加 `--allow-placeholders`）
+placeholder-help = 请改成本部门的实际内容；这一条用不上的话，整条删掉。还有示例内容时 `resplist build` 不会发布网站（确需发布，加 `--allow-placeholders`）
 full-width-id-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，把编号写成 `{ $id }`
 full-width-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，重新输入 `{ $wanted }`
 bad-link = `{ $field }` 不是可以发布的网址
@@ -300,6 +306,7 @@ first-used-in = 它第一次出现在 { $file }；{ $help }
 
 ## build
 
+build-placeholders = 还有 { $placeholders } 处模板里的示例内容没有改（W0208），没有生成网站，已发布的网站保持不变；请改成实际内容，确需发布可加 `--allow-placeholders`
 build-errors = 源文件中有 { $errors } 个错误，没有生成网站，已发布的网站保持不变（运行 `resplist check` 可再次查看这些错误）
 build-failed = 生成失败，已发布的网站保持不变
 build-no-history = 没有生成“动态调整记录”页面
@@ -367,8 +374,8 @@ init-created =
       1. 打开 resplist.toml，改好标题和行政区。
       2. 把 { $example } 改成真实的部门（文件名改为 `<编号>.toml`），或者用下面的命令新增一个：
          resplist new department <编号> --name "…" --project { $dir }
-      3. resplist check { $dir }
-      4. resplist build { $dir }
+      3. resplist check { $dir }   （会列出还没改的示例内容，W0208）
+      4. resplist build { $dir }   （示例内容都改完才会发布）
 new-department-bad-id = `{ $id }` 不能做部门编号：编号只能用小写英文字母（a–z）、数字和连字符 `-`，以字母或数字开头，最长 64 个字符，例如 `huanbao` 或 `shi-jianguan`；它会成为文件名，也会出现在网址里{ $hint }
 new-department-try = ：可以用 `{ $id }`
 new-department-no-name = 名称是空的：请写上部门全称，例如 --name "春江县环境保护局"

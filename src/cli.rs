@@ -154,6 +154,9 @@ pub struct BuildArgs {
     /// Print nothing on success.
     #[arg(long, short)]
     pub quiet: bool,
+    /// Publish even though example content from `init` or `new` remains (W0208).
+    #[arg(long)]
+    pub allow_placeholders: bool,
     /// When to colour warnings and errors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

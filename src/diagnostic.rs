@@ -87,6 +87,7 @@ codes! {
     UnusedPower => "W0205", Warning;
     NoServices => "W0206", Warning;
     PartnerNotInCase => "W0207", Warning;
+    Placeholder => "W0208", Warning;
 }
 
 /// A problem found in the sources, with where it is and how to fix it.

@@ -59,6 +59,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
     };
     let mut descriptions = Vec::new();
     let mut values = Vec::new();
+    let mut texts = Vec::new();
     let mut keys = Vec::new();
     for field in &fields.named {
         let Some(attr) = field_attr(field)? else {
@@ -94,6 +95,7 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             }
         });
         values.push(quote! { crate::model::describe::Slot::value(&self.#ident) });
+        texts.push(quote! { crate::model::describe::Slot::texts(&self.#ident) });
         keys.push(ident.to_string());
     }
     let (key, label, zh) = (&entity.key, &entity.name, &entity.zh);
@@ -132,6 +134,11 @@ fn expand(input: &DeriveInput) -> syn::Result<Tokens> {
             fn values(&self) -> Vec<(&'static crate::model::describe::Field, crate::model::describe::Value<'_>)> {
                 let values: [crate::model::describe::Value<'_>; #count] = [#(#values),*];
                 Self::description().fields.iter().zip(values).collect()
+            }
+
+            fn texts(&self) -> Vec<(&'static crate::model::describe::Field, Vec<&crate::model::Spanned<String>>)> {
+                let texts: [Vec<&crate::model::Spanned<String>>; #count] = [#(#texts),*];
+                Self::description().fields.iter().zip(texts).collect()
             }
         }
     })

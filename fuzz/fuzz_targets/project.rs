@@ -26,7 +26,7 @@ fuzz_target!(|data: &[u8]| {
         .collect();
     let project = resplist::load::load_from_memory(Path::new("fuzz"), site, departments);
     // A reference that does not resolve although every rule passed is a bug: let it crash.
-    let checked = match resplist::check::checked(&project) {
+    let checked = match resplist::check::checked(&project, true) {
         Ok((_, checked)) => checked,
         Err(unresolved) => panic!("the rules passed but {} does not resolve", unresolved.0),
     };

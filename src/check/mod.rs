@@ -4,6 +4,7 @@
 mod boundaries;
 mod checked;
 mod fields;
+mod placeholders;
 mod powers;
 mod references;
 
@@ -24,6 +25,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     let mut out = project.diagnostics.clone();
     if let Some(site) = &project.site {
         fields::site(site, &mut out);
+        placeholders::site(site, &mut out);
     }
     let mut suggestions = SUGGESTION_BUDGET;
     for department in &project.departments {
@@ -37,6 +39,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         references::department(department, project, &mut cx);
         powers::department(department, &mut cx);
         boundaries::department(department, project, &mut cx);
+        placeholders::department(department, &mut cx);
     }
     boundaries::project_wide(project, &mut out);
     diagnostic::sort(&mut out);
@@ -44,10 +47,22 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
 }
 
 /// Every diagnostic, as `check` gives them, and — when none of them is an error — the project
-/// as the renderers take it. `Err` means the rules passed but a reference did not resolve: a bug
-/// in resplist, never something the sources can cause.
-pub fn checked(project: &Project) -> Result<(Vec<Diagnostic>, Option<Checked<'_>>), Unresolved> {
-    let diagnostics = check(project);
+/// as the renderers take it. Example content left from the templates (W0208) is an error here
+/// unless `allow_placeholders`: it is never published by accident. `Err` means the rules passed
+/// but a reference did not resolve: a bug in resplist, never something the sources can cause.
+pub fn checked(
+    project: &Project,
+    allow_placeholders: bool,
+) -> Result<(Vec<Diagnostic>, Option<Checked<'_>>), Unresolved> {
+    let mut diagnostics = check(project);
+    if !allow_placeholders {
+        for d in diagnostics
+            .iter_mut()
+            .filter(|d| d.code == Code::Placeholder)
+        {
+            d.severity = Severity::Error;
+        }
+    }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok((diagnostics, None));
     }

@@ -6,6 +6,7 @@ use std::time::Instant;
 
 use crate::check::{self, Checked};
 use crate::cli::BuildArgs;
+use crate::diagnostic::Code;
 use crate::history::HistoryEntry;
 use crate::load;
 use crate::msg;
@@ -23,7 +24,7 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     session.project(&project);
     drop(t);
     let t = phase("check");
-    let (diagnostics, checked) = check::checked(&project)
+    let (diagnostics, checked) = check::checked(&project, args.allow_placeholders)
         .map_err(|unresolved| msg!("build-unresolved", reference = unresolved.0))?;
     drop(t);
     print_diagnostics(
@@ -35,7 +36,16 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     );
     let Some(checked) = checked else {
         let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        let failed = anyhow::Error::new(msg!("build-errors", errors = errors));
+        let placeholders = diagnostics
+            .iter()
+            .filter(|d| d.code == Code::Placeholder && d.is_error())
+            .count();
+        let failed = if placeholders == errors {
+            msg!("build-placeholders", placeholders = placeholders)
+        } else {
+            msg!("build-errors", errors = errors)
+        };
+        let failed = anyhow::Error::new(failed);
         eprintln!("{}", session.error(&failed));
         return Ok(exit::ERRORS);
     };

@@ -201,6 +201,16 @@ const SITE_ZH: &str = include_str!("templates/resplist.zh-CN.toml");
 const SITE_EN: &str = include_str!("templates/resplist.en.toml");
 const DEPARTMENT_ZH: &str = include_str!("templates/department.zh-CN.toml");
 const DEPARTMENT_EN: &str = include_str!("templates/department.en.toml");
+/// Every template `init` and `new` write from, with the example department's names: the
+/// example content W0208 looks for.
+pub const EXAMPLES: [&str; 6] = [
+    SITE_ZH,
+    SITE_EN,
+    DEPARTMENT_ZH,
+    DEPARTMENT_EN,
+    "name = \"示例县示例局\"",
+    "name = \"Example County Example Bureau\"",
+];
 const TAPLO_TEMPLATE: &str = include_str!("templates/taplo.toml");
 
 fn site_template(language: Language) -> &'static str {

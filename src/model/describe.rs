@@ -128,6 +128,10 @@ pub trait Described {
 
     /// Every described field with its value, in order.
     fn values(&self) -> Vec<(&'static Field, Value<'_>)>;
+
+    /// Every described field with its texts as written, each with its place in the file (for
+    /// rules on what was typed: nothing for numbers, enums and tables).
+    fn texts(&self) -> Vec<(&'static Field, Vec<&Spanned<String>>)>;
 }
 
 impl dyn Described + '_ {
@@ -188,6 +192,10 @@ pub trait Slot {
     const REQUIRED: bool;
     const KIND: Option<Kind>;
     fn value(&self) -> Value<'_>;
+    /// The texts of the value as written, with their places: for text fields only.
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        Vec::new()
+    }
 }
 
 impl Slot for Spanned<String> {
@@ -195,6 +203,9 @@ impl Slot for Spanned<String> {
     const KIND: Option<Kind> = None;
     fn value(&self) -> Value<'_> {
         Value::Text(self.get_ref())
+    }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        vec![self]
     }
 }
 
@@ -204,6 +215,9 @@ impl Slot for Option<Spanned<String>> {
     fn value(&self) -> Value<'_> {
         self.as_ref().map_or(Value::Absent, Slot::value)
     }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        self.iter().collect()
+    }
 }
 
 impl Slot for Vec<Spanned<String>> {
@@ -211,6 +225,9 @@ impl Slot for Vec<Spanned<String>> {
     const KIND: Option<Kind> = None;
     fn value(&self) -> Value<'_> {
         Value::List(self.iter().map(|s| s.get_ref().as_str()).collect())
+    }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        self.iter().collect()
     }
 }
 
@@ -220,6 +237,9 @@ impl Slot for Spanned<Vec<Spanned<String>>> {
     fn value(&self) -> Value<'_> {
         self.get_ref().value()
     }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        self.get_ref().texts()
+    }
 }
 
 impl Slot for Option<Spanned<Vec<Spanned<String>>>> {
@@ -227,6 +247,9 @@ impl Slot for Option<Spanned<Vec<Spanned<String>>>> {
     const KIND: Option<Kind> = None;
     fn value(&self) -> Value<'_> {
         self.as_ref().map_or(Value::Absent, Slot::value)
+    }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        self.iter().flat_map(|list| list.texts()).collect()
     }
 }
 

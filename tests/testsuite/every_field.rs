@@ -227,7 +227,7 @@ fn every_field_of_the_list_is_in_the_open_data() {
     let g = generate();
     let dir = write(&g);
     let project = resplist::load::load(dir.path()).unwrap();
-    let (_, checked) = resplist::check::checked(&project).unwrap();
+    let (_, checked) = resplist::check::checked(&project, true).unwrap();
     let checked = checked.unwrap();
     let out = tempfile::tempdir().unwrap();
     let theme = resplist::theme::Theme::load(None).unwrap();
