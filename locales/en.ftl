@@ -413,7 +413,10 @@ init-created =
       4. resplist build { $dir }   (publishes once no example content is left)
 new-department-bad-id = `{ $id }` is not a valid department id: an id uses only lowercase ASCII letters (a–z), digits and hyphens, starts with a letter or digit and has at most 64 characters, e.g. `huanbao` or `shi-jianguan`; it becomes the file name and appears in web addresses{ $hint }
 new-department-try = : try `{ $id }`
-new-department-no-name = the name is empty: give the department's full name, e.g. --name "春江县环境保护局"
+new-department-no-name = give the department's full name: resplist new department { $id } --name "…"
+new-department-name-as-id =
+    `{ $id }` is a name, and an id is written in letters (it becomes the file name and appears in web addresses). Create the department with:
+    {"  "}{ $command }
 new-department-exists = the project already has a department `{ $id }`: `{ $file }`; nothing was written. Choose another id
 new-department-file-exists = `{ $path }` already exists and resplist never overwrites a file; nothing was written
 new-department-wrote =

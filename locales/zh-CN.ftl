@@ -378,7 +378,10 @@ init-created =
       4. resplist build { $dir }   （示例内容都改完才会发布）
 new-department-bad-id = `{ $id }` 不能做部门编号：编号只能用小写英文字母（a–z）、数字和连字符 `-`，以字母或数字开头，最长 64 个字符，例如 `huanbao` 或 `shi-jianguan`；它会成为文件名，也会出现在网址里{ $hint }
 new-department-try = ：可以用 `{ $id }`
-new-department-no-name = 名称是空的：请写上部门全称，例如 --name "春江县环境保护局"
+new-department-no-name = 请写上部门全称：resplist new department { $id } --name "…"，例如 --name "春江县环境保护局"
+new-department-name-as-id =
+    `{ $id }` 是名称，编号要用英文字母（编号会成为文件名，也会出现在网址里）。可以这样新建这个部门：
+    {"  "}{ $command }
 new-department-exists = 项目里已经有编号为 `{ $id }` 的部门：`{ $file }`，什么都没有写入。请换一个编号
 new-department-file-exists = `{ $path }` 已经存在，resplist 从不覆盖已有文件，什么都没有写入
 new-department-wrote =

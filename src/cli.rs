@@ -114,7 +114,7 @@ pub struct NewDepartmentArgs {
     pub id: String,
     /// The department's full name, e.g. "春江县环境保护局".
     #[arg(long)]
-    pub name: String,
+    pub name: Option<String>,
     /// The project directory (the one holding resplist.toml).
     #[arg(long, default_value = ".")]
     pub project: PathBuf,

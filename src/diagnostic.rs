@@ -324,8 +324,13 @@ impl<'a> Report<'a> {
         joined.to_string_lossy().replace('\\', "/")
     }
 
+    /// A message in the report's language, its paths shown as the diagnostics' files are.
+    pub fn text(&self, m: &Message) -> String {
+        m.rooted(&self.display_root).text(self.language)
+    }
+
     fn words(&self, d: &Diagnostic) -> Words {
-        let text = |m: &Message| m.text(self.language);
+        let text = |m: &Message| self.text(m);
         Words {
             message: text(&d.message),
             label: d.label.as_ref().map(text),
@@ -339,13 +344,13 @@ impl<'a> Report<'a> {
             code: d.code.as_str(),
             severity: d.severity,
             title: d.code.title().text(self.language),
-            message: d.message.text(self.language),
+            message: self.text(&d.message),
             file: d.file.as_deref().map(|f| self.display_path(f)),
             line: None,
             column: None,
             end_line: None,
             end_column: None,
-            help: d.help.as_ref().map(|h| h.text(self.language)),
+            help: d.help.as_ref().map(|h| self.text(h)),
         };
         if let (Some(file), Some(span)) = (&d.file, &d.span)
             && let Some(source) = self.sources.get(file)

@@ -34,6 +34,9 @@ pub enum Arg {
     },
     /// Another message, put into words in the same language.
     Message(Box<Message>),
+    /// A path relative to the project. A report shows it relative to the directory the command
+    /// was run in ([`Message::rooted`]), as it shows the file of a diagnostic.
+    Path(String),
 }
 
 impl Message {
@@ -48,6 +51,27 @@ impl Message {
     pub fn arg(mut self, name: &'static str, value: impl Into<Arg>) -> Message {
         self.args.push((name, value.into()));
         self
+    }
+
+    /// The message with its project-relative paths shown from `root` (where the project is,
+    /// seen from the directory the command was run in).
+    pub fn rooted(&self, root: &std::path::Path) -> Message {
+        let args = self.args.iter().map(|(name, value)| {
+            let value = match value {
+                Arg::Path(path)
+                    if !root.as_os_str().is_empty() && root != std::path::Path::new(".") =>
+                {
+                    Arg::Text(root.join(path).to_string_lossy().replace('\\', "/"))
+                }
+                Arg::Message(inner) => Arg::Message(Box::new(inner.rooted(root))),
+                other => other.clone(),
+            };
+            (*name, value)
+        });
+        Message {
+            id: self.id,
+            args: args.collect(),
+        }
     }
 
     /// The message in `language`.
@@ -89,6 +113,12 @@ impl From<u64> for Arg {
 impl From<i64> for Arg {
     fn from(n: i64) -> Arg {
         Arg::Number(n)
+    }
+}
+
+impl From<&std::path::Path> for Arg {
+    fn from(path: &std::path::Path) -> Arg {
+        Arg::Path(path.to_string_lossy().replace('\\', "/"))
     }
 }
 
@@ -156,7 +186,7 @@ impl Catalog {
         let mut args = FluentArgs::new();
         for (name, value) in &message.args {
             let value: FluentValue = match value {
-                Arg::Text(text) => FluentValue::String(Cow::Owned(text.clone())),
+                Arg::Text(text) | Arg::Path(text) => FluentValue::String(Cow::Owned(text.clone())),
                 Arg::Number(n) => FluentValue::from(*n),
                 Arg::Words { zh, en } => FluentValue::String(Cow::Owned(match self.language {
                     Language::ZhCn => zh.clone(),

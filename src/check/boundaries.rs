@@ -182,7 +182,10 @@ fn duplicate(
         d.related = Some((first_span.clone(), msg!("first-used-here")));
         d.help(help)
     } else {
-        let file = first_file.display().to_string();
-        d.help(msg!("first-used-in", file = file, help = help))
+        d.help(msg!(
+            "first-used-in",
+            file = first_file.as_path(),
+            help = help
+        ))
     }
 }

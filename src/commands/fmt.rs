@@ -157,10 +157,7 @@ fn format_file(
         return Outcome::Failed(vec![
             Diagnostic::new(Code::Unreadable, msg!("fmt-read-only"))
                 .in_file(file)
-                .help(msg!(
-                    "fmt-read-only-help",
-                    file = file.display().to_string()
-                )),
+                .help(msg!("fmt-read-only-help", file = file)),
         ]);
     }
     if !check && let Err(err) = write_atomically(&path, &formatted) {

@@ -101,18 +101,37 @@ fn print_created(dir: &Path, example: &Path, session: &Session) {
 
 pub fn new_department(args: &NewDepartmentArgs, session: &mut Session) -> anyhow::Result<u8> {
     session.site_language(&args.project);
-    let id = args.id.as_str();
+    let id = args.id.trim();
+    let name = args.name.as_deref().map(str::trim);
     if !is_valid_id(id) {
+        // `new department 卫健局`: a name where the id belongs; say the command that works.
+        if let Some(suggested) = id_hint(id)
+            && !id.is_ascii()
+        {
+            let project = if args.project == Path::new(".") {
+                String::new()
+            } else {
+                format!(" --project {}", args.project.display())
+            };
+            let command = format!(
+                "resplist new department {suggested} --name \"{}\"{project}",
+                name.unwrap_or(id)
+            );
+            bail!(msg!(
+                "new-department-name-as-id",
+                id = id,
+                command = command
+            ));
+        }
         let hint: Arg = match id_hint(id) {
             Some(id) => msg!("new-department-try", id = id).into(),
             None => "".into(),
         };
         bail!(msg!("new-department-bad-id", id = id, hint = hint));
     }
-    let name = args.name.trim();
-    if name.is_empty() {
-        bail!(msg!("new-department-no-name"));
-    }
+    let Some(name) = name.filter(|n| !n.is_empty()) else {
+        bail!(msg!("new-department-no-name", id = id));
+    };
     let project = load::load(&args.project)?;
     session.project(&project);
     if let Some(file) = project.department_files.get(id) {

@@ -122,7 +122,7 @@ impl Project {
                     .in_file(file)
                     .help(msg!(
                         "duplicate-department-id-help",
-                        other = previous.display().to_string()
+                        other = previous.as_path()
                     )),
             );
             return false;
@@ -328,7 +328,6 @@ enum Walked {
 fn walked(root: &Path, entry: &walkdir::DirEntry, inside: &dyn Fn(&Path) -> bool) -> Walked {
     let path = entry.path();
     let relative = path.strip_prefix(root).unwrap_or(path).to_path_buf();
-    let shown = relative.display().to_string();
     let refused = |code, message: Message, help: Message| {
         Box::new(Diagnostic::new(code, message).in_file(&relative).help(help))
     };
@@ -336,7 +335,7 @@ fn walked(root: &Path, entry: &walkdir::DirEntry, inside: &dyn Fn(&Path) -> bool
     if is_dir && entry.path_is_symlink() && !inside(path) {
         return Walked::RefusedFolder(refused(
             Code::SymlinkOutside,
-            msg!("link-folder-outside", path = &shown),
+            msg!("link-folder-outside", path = relative.as_path()),
             msg!("link-folder-outside-help"),
         ));
     }
@@ -346,14 +345,14 @@ fn walked(root: &Path, entry: &walkdir::DirEntry, inside: &dyn Fn(&Path) -> bool
     if is_dir {
         return Walked::Refused(refused(
             Code::Unreadable,
-            msg!("toml-folder", path = &shown),
+            msg!("toml-folder", path = relative.as_path()),
             msg!("toml-folder-help"),
         ));
     }
     if entry.path_is_symlink() && !inside(path) {
         return Walked::Refused(refused(
             Code::SymlinkOutside,
-            msg!("link-file-outside", path = &shown),
+            msg!("link-file-outside", path = relative.as_path()),
             msg!("link-file-outside-help"),
         ));
     }

@@ -296,14 +296,7 @@ fn new_department_refuses_bad_ids_and_explains_the_rule() {
     let (_tmp, project) = new_project("zh-CN");
     let before = snapshot(&project);
     let long = "a".repeat(65);
-    for id in [
-        "Huanbao",
-        "huan_bao",
-        "-huanbao",
-        "环保局",
-        "huan bao",
-        long.as_str(),
-    ] {
+    for id in ["Huanbao", "huan_bao", "-huanbao", "huan bao", long.as_str()] {
         // `--` so that `-huanbao` reaches resplist as the id, not as options.
         let out = resplist(&["new", "department", "--name", "某局", "--", id], &project);
         assert_eq!(out.status.code(), Some(2), "{id}");
@@ -320,6 +313,36 @@ fn new_department_refuses_bad_ids_and_explains_the_rule() {
 }
 
 #[test]
+fn a_chinese_name_given_as_the_id_gets_the_command_with_its_pinyin() {
+    let (tmp, project) = new_project("zh-CN");
+    let before = snapshot(&project);
+    let out = resplist(
+        &["new", "department", "卫健局", "--project", "p"],
+        tmp.path(),
+    );
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(err.contains("`卫健局` is a name"), "{err}");
+    assert!(
+        err.contains("resplist new department weijian --name \"卫健局\" --project p"),
+        "{err}"
+    );
+    let out = command()
+        .args(["new", "department", "卫健局", "--name", "春江县卫生健康局"])
+        .env("RESPLIST_LANG", "zh-CN")
+        .current_dir(&project)
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(err.contains("`卫健局` 是名称，编号要用英文字母"), "{err}");
+    assert!(
+        err.contains("resplist new department weijian --name \"春江县卫生健康局\""),
+        "{err}"
+    );
+    assert_eq!(snapshot(&project), before);
+}
+
+#[test]
 fn new_department_needs_a_project_and_a_name() {
     let tmp = tempfile::tempdir().unwrap();
     let out = resplist(
@@ -333,6 +356,9 @@ fn new_department_needs_a_project_and_a_name() {
     let (_tmp, project) = new_project("zh-CN");
     let out = resplist(&["new", "department", "huanbao", "--name", " "], &project);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("the name is empty"));
+    assert!(stderr(&out).contains("give the department's full name"));
+    let out = resplist(&["new", "department", "huanbao"], &project);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("resplist new department huanbao --name"));
     assert!(!project.join("departments/huanbao.toml").exists());
 }
