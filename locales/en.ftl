@@ -88,6 +88,7 @@ code-W0205 = power not referred to
 code-W0206 = department without public services
 code-W0207 = boundary partner absent from the mock case
 code-W0208 = example content from `init` or `new` not yet replaced
+code-W0209 = two boundaries that look like one matter, led by different departments
 
 ## Finding and reading the files
 
@@ -273,6 +274,12 @@ full-width-in-reference = `{ $id }` has a full-width `{ $typed }`
 placeholder = the { $field } of this { $what } is still the template's example: { $value }
 placeholder-label = example content
 placeholder-of = the { $field } of the { $what } is still the template's example: { $value }
+one-lead-titles = the boundary “{ $title }” ({ $lead } leads) looks like the same matter as “{ $other }” ({ $other_lead } leads)
+one-lead-partners = { $lead } leads “{ $title }” with { $other_lead } as a partner, and { $other_lead } leads “{ $other }” with { $lead } as a partner
+one-lead-label = one matter, two leads?
+one-lead-elsewhere = the other is in { $file }; { $help }
+one-lead-other = the other boundary
+one-lead-help = one matter has one lead: if these are the same matter, the two departments agree which of them leads and merge them into one boundary, the other department a partner in its [[boundaries.partners]]; if they are different matters, make the titles say how
 placeholder-site-help = write your own here; `resplist build` does not publish while example content remains (`--allow-placeholders` publishes anyway)
 placeholder-help = write this department's own content here, or delete the entry if it is not needed; `resplist build` does not publish while example content remains (`--allow-placeholders` publishes anyway)
 full-width-id-help = `{ $typed }` was typed with Chinese (full-width) input; switch the input method to English (half-width) and write the id `{ $id }`

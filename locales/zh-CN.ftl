@@ -60,6 +60,7 @@ code-W0205 = 权力事项没有被引用
 code-W0206 = 部门没有公共服务事项
 code-W0207 = 协办部门在模拟案例中没有处置步骤
 code-W0208 = 模板里的示例内容还没有改
+code-W0209 = 两项职责边界像是同一件事，却由不同部门牵头
 
 ## 查找和读取文件
 
@@ -245,6 +246,12 @@ full-width-in-reference = `{ $id }` 里有全角的“{ $typed }”
 placeholder = 这条{ $what }的“{ $field }”还是模板里的示例内容：{ $value }
 placeholder-label = 示例内容
 placeholder-of = { $what }的“{ $field }”还是模板里的示例内容：{ $value }
+one-lead-titles = 职责边界“{ $title }”（{ $lead }牵头）和“{ $other }”（{ $other_lead }牵头）像是同一件事
+one-lead-partners = { $lead }牵头的“{ $title }”把{ $other_lead }列为协办部门，{ $other_lead }牵头的“{ $other }”又把{ $lead }列为协办部门
+one-lead-label = 一件事两个牵头部门？
+one-lead-elsewhere = 另一项在 { $file }；{ $help }
+one-lead-other = 另一项职责边界
+one-lead-help = 一件事只能有一个牵头部门：如果是同一件事，请两个部门商定由谁牵头，合并为一项职责边界，另一个部门写在它的 [[boundaries.partners]] 里作为协办部门；如果确实是两件事，请把标题改得能看出区别
 placeholder-site-help = 请改成本地的实际内容。还有示例内容时 `resplist build` 不会发布网站（确需发布，加 `--allow-placeholders`）
 placeholder-help = 请改成本部门的实际内容；这一条用不上的话，整条删掉。还有示例内容时 `resplist build` 不会发布网站（确需发布，加 `--allow-placeholders`）
 full-width-id-help = “{ $typed }”是中文（全角）输入的：请把输入法切换到英文（半角）状态，把编号写成 `{ $id }`

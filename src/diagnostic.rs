@@ -88,6 +88,7 @@ codes! {
     NoServices => "W0206", Warning;
     PartnerNotInCase => "W0207", Warning;
     Placeholder => "W0208", Warning;
+    OneMatterTwoLeads => "W0209", Warning;
 }
 
 /// A problem found in the sources, with where it is and how to fix it.

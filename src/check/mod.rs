@@ -4,6 +4,7 @@
 mod boundaries;
 mod checked;
 mod fields;
+mod one_lead;
 mod placeholders;
 mod powers;
 mod references;
@@ -42,6 +43,7 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
         placeholders::department(department, &mut cx);
     }
     boundaries::project_wide(project, &mut out);
+    one_lead::project_wide(project, &mut out);
     diagnostic::sort(&mut out);
     out
 }
