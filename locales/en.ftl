@@ -444,4 +444,74 @@ git-unexpected = unexpected git output: { $output }
 git-cannot-read = cannot read { $path }: { $output }
 diff-title = Changes to the list: { $base } → { $head }
 diff-title-dirs = resplist diff: { $old } → { $new }
+
+## diff reports and the history page
+diff-yes = yes
+diff-no = no
+diff-none = (none)
+diff-field = { $field }: { $old } → { $new }
+diff-field-lead = lead
+diff-entry = { $what } “{ $label }”
+diff-entry-within = { $what } “{ $label }” of { $parent } “{ $parent_title }”
+diff-brief = { $entry } — { $details }
+diff-brief-entry = { $department }: { $verb } { $entry }
+diff-brief-boundary = { $verb } { $entry }
+diff-brief-added = added
+diff-brief-removed = removed
+diff-brief-changed = changed
+diff-brief-added-department = added department: { $name }
+diff-brief-removed-department = removed department: { $name }
+diff-moved = moved from position { $from } to { $to }
+diff-office = now goes to { $section }, phone { $phone }
+diff-power-to = {" "}to { $to }
+diff-power-unsupervised = , and no supervision regime covers it
+diff-power-status = { $was } → { $now }{ $to }{ $unsupervised }
+diff-power-new = new power, { $now }{ $to }{ $unsupervised }
+diff-lead = lead: { $lead }
+diff-lead-was = the lead was { $lead }
+diff-lead-moved = the lead moved from { $old } to { $new }
+diff-partner-added = partner added: { $partner }
+diff-partner-removed = partner removed: { $partner }
+diff-partner-changed = partner { $partner }'s { $field } changed: “{ $old }” → “{ $new }”
+diff-step-added = step { $n } added: { $step }
+diff-step-removed = step { $n } removed: { $step }
+diff-step-changed = step { $n } changed: “{ $old }” → “{ $new }”
+diff-totals = { $duties ->
+        [one] 1 main duty
+       *[other] { $duties } main duties
+    }, { $items ->
+        [one] 1 work item
+       *[other] { $items } work items
+    }, { $boundaries ->
+        [one] 1 boundary led
+       *[other] { $boundaries } boundaries led
+    }, { $supervision ->
+        [one] 1 supervision regime
+       *[other] { $supervision } supervision regimes
+    }, { $services ->
+        [one] 1 public service
+       *[other] { $services } public services
+    }
+diff-no-changes = no changes to the list
+diff-count = { $what }: { $counts }
+diff-count-join = {", "}
+diff-count-added = { $n } added
+diff-count-removed = { $n } removed
+diff-count-changed = { $n } changed
+diff-count-renamed = { $n } renamed
+diff-site = site settings (resplist.toml)
+diff-boundaries = duty boundaries
+diff-checks = checks
+diff-now-failing = now failing: { $problem }
+diff-now-passing = now passing: { $problem }
+diff-department-renamed = → { $name }: the file is now { $file } (it was `{ $from }`), the content is the same
+diff-md-department = { $name }
+diff-md-department-added = + { $name } (added)
+diff-md-department-removed = − { $name } (removed)
+diff-table-head = | | added | removed | changed | renamed |
+diff-kind = { $what }
+diff-lines = { $heading } — { $n } lines
+diff-verb-added = **added**
+diff-verb-removed = **removed**
+diff-verb-changed = changed
 diff-working-tree = working tree

@@ -47,7 +47,8 @@ pub fn entries(dir: &Path, limit: usize) -> anyhow::Result<Vec<HistoryEntry>> {
             .and_then(|p| loaded.get(p))
             .and_then(Option::as_ref)
             .unwrap_or(&empty);
-        let d = diff::diff(old, new);
+        // In the site's language: the page is the site's.
+        let d = diff::diff(old, new, new.language());
         out.push(HistoryEntry {
             date: commit.date.clone(),
             subject: commit.subject.clone(),

@@ -17,8 +17,7 @@ use crate::msg;
 pub fn run(args: &DiffArgs, session: &mut Session) -> anyhow::Result<u8> {
     let (old, new, title) = versions(args)?;
     session.project(&new);
-    let mut diff = diff::diff(&old, &new);
-    diff.language = session.language;
+    let diff = diff::diff(&old, &new, session.language);
     let text = match args.format {
         DiffFormat::Human => report::human(&diff, use_color(args.color, &std::io::stdout())),
         DiffFormat::Markdown => report::markdown(&diff, &session.say(&title)),

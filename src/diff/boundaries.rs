@@ -8,8 +8,10 @@ use std::collections::{HashMap, HashSet};
 use super::fields::{self, Side};
 use super::matching::{match_by_text, strs};
 use super::{Entity, EntryChange, Status};
+use crate::i18n::Message;
 use crate::model::describe::{Described, Kind, Value};
-use crate::model::{Boundary, Department, Project};
+use crate::model::{Boundary, Department, Language, Project};
+use crate::msg;
 
 /// One version of a boundary: its lead and its project.
 type Led<'a> = (&'a Project, &'a Department, &'a Boundary);
@@ -19,6 +21,7 @@ pub(super) fn boundaries(
     old: &Project,
     new: &Project,
     renamed: &HashMap<String, String>,
+    language: Language,
 ) -> Vec<EntryChange> {
     let (old_all, new_all) = (all(old), all(new));
     let entity = Entity::of::<Boundary>();
@@ -37,18 +40,33 @@ pub(super) fn boundaries(
             .or_else(|| old_by_title.get(b.title.get_ref().as_str()))
             .copied();
         let Some(i) = found else {
-            let lead = Side::of(new, lead).department_name(&lead.id);
-            out.push(bare(entity, Status::Added, b, format!("lead: {lead}")));
+            let lead = Side::of(new, lead, language).department_name(&lead.id);
+            out.push(bare(
+                entity,
+                Status::Added,
+                b,
+                msg!("diff-lead", lead = lead),
+            ));
             continue;
         };
         matched_old.insert(i);
         let (old_lead, o) = old_all[i];
-        out.extend(changes((old, old_lead, o), (new, lead, b), renamed));
+        out.extend(changes(
+            (old, old_lead, o),
+            (new, lead, b),
+            renamed,
+            language,
+        ));
     }
     for (i, (lead, o)) in old_all.iter().enumerate() {
         if !matched_old.contains(&i) {
-            let lead = Side::of(old, lead).department_name(&lead.id);
-            out.push(bare(entity, Status::Removed, o, format!("lead was {lead}")));
+            let lead = Side::of(old, lead, language).department_name(&lead.id);
+            out.push(bare(
+                entity,
+                Status::Removed,
+                o,
+                msg!("diff-lead-was", lead = lead),
+            ));
         }
     }
     out
@@ -63,12 +81,13 @@ fn all(p: &Project) -> Vec<(&Department, &Boundary)> {
 }
 
 /// An added or removed boundary, with its lead.
-fn bare(entity: Entity, status: Status, b: &Boundary, note: String) -> EntryChange {
+fn bare(entity: Entity, status: Status, b: &Boundary, note: Message) -> EntryChange {
     EntryChange {
         entity,
         status,
         key: b.id.get_ref().clone(),
         label: b.title.get_ref().clone(),
+        within: None,
         fields: Vec::new(),
         notes: vec![note],
     }
@@ -80,8 +99,12 @@ fn changes(
     (old, old_lead, o): Led<'_>,
     (new, new_lead, b): Led<'_>,
     renamed: &HashMap<String, String>,
+    language: Language,
 ) -> Option<EntryChange> {
-    let (old_side, new_side) = (Side::of(old, old_lead), Side::of(new, new_lead));
+    let (old_side, new_side) = (
+        Side::of(old, old_lead, language),
+        Side::of(new, new_lead, language),
+    );
     let same_lead = old_lead.id == new_lead.id || renamed.get(&old_lead.id) == Some(&new_lead.id);
     let (old_name, new_name) = (
         old_side.department_name(&old_lead.id),
@@ -89,7 +112,7 @@ fn changes(
     );
     let mut notes = Vec::new();
     if !same_lead {
-        notes.push(format!("the lead moved from {old_name} to {new_name}"));
+        notes.push(msg!("diff-lead-moved", old = &old_name, new = &new_name));
     }
     partner_notes(&mut notes, (o, &old_side), (b, &new_side));
     step_notes(&mut notes, (o, &old_side), (b, &new_side));
@@ -109,6 +132,7 @@ fn changes(
         status: Status::Changed,
         key: b.id.get_ref().clone(),
         label: b.title.get_ref().clone(),
+        within: None,
         fields: changed,
         notes,
     })
@@ -116,7 +140,7 @@ fn changes(
 
 /// Partners joining, leaving or changing their part, each known by its department's name.
 fn partner_notes(
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Message>,
     (o, old_side): (&Boundary, &Side<'_>),
     (b, new_side): (&Boundary, &Side<'_>),
 ) {
@@ -130,15 +154,20 @@ fn partner_notes(
     let (before, after) = (partners(o, old_side), partners(b, new_side));
     for (name, fields) in &after {
         match before.iter().find(|(n, _)| n == name) {
-            None => notes.push(format!("partner added: {name}")),
+            None => notes.push(msg!("diff-partner-added", partner = name)),
             Some((_, was)) => {
                 for change in fields::compare(was, fields) {
                     let show = |v: &Option<String>| v.clone().unwrap_or_default();
-                    notes.push(format!(
-                        "partner {name}'s {} changed: {} → {}",
-                        change.field,
-                        show(&change.old),
-                        show(&change.new)
+                    let field = crate::diff::report::field_label(
+                        Entity::of::<crate::model::Partner>(),
+                        &change.field,
+                    );
+                    notes.push(msg!(
+                        "diff-partner-changed",
+                        partner = name,
+                        field = field,
+                        old = show(&change.old),
+                        new = show(&change.new)
                     ));
                 }
             }
@@ -146,7 +175,7 @@ fn partner_notes(
     }
     for (name, _) in &before {
         if !after.iter().any(|(n, _)| n == name) {
-            notes.push(format!("partner removed: {name}"));
+            notes.push(msg!("diff-partner-removed", partner = name));
         }
     }
 }
@@ -173,7 +202,7 @@ fn known_by_department(entry: &dyn Described, side: &Side<'_>) -> (String, field
 
 /// Mock-case steps added, removed or changed, each shown as `部门: action`.
 fn step_notes(
-    notes: &mut Vec<String>,
+    notes: &mut Vec<Message>,
     (o, old_side): (&Boundary, &Side<'_>),
     (b, new_side): (&Boundary, &Side<'_>),
 ) {
@@ -188,14 +217,14 @@ fn step_notes(
     let (before, after) = (steps(o, old_side), steps(b, new_side));
     for pair in match_by_text(&strs(&before), &strs(&after)) {
         match pair {
-            (Some(a), Some(n)) if before[a] != after[n] => notes.push(format!(
-                "step {} changed: {} → {}",
-                n + 1,
-                before[a],
-                after[n]
+            (Some(a), Some(n)) if before[a] != after[n] => notes.push(msg!(
+                "diff-step-changed",
+                n = n + 1,
+                old = &before[a],
+                new = &after[n]
             )),
-            (None, Some(n)) => notes.push(format!("step {} added: {}", n + 1, after[n])),
-            (Some(a), None) => notes.push(format!("step {} removed: {}", a + 1, before[a])),
+            (None, Some(n)) => notes.push(msg!("diff-step-added", n = n + 1, step = &after[n])),
+            (Some(a), None) => notes.push(msg!("diff-step-removed", n = a + 1, step = &before[a])),
             _ => {}
         }
     }

@@ -5,7 +5,9 @@ use std::collections::{HashMap, VecDeque};
 
 use super::fields::{self, Side};
 use super::{DepartmentDiff, Entity, EntryChange, Status};
+use crate::i18n::Arg;
 use crate::model::{Boundary, Department, Language, PowerStatus, Project, Totals};
+use crate::msg;
 
 /// The department's content without its id — also where it names itself, as the lead in its
 /// boundaries' mock-case steps — to recognise a renamed file.
@@ -112,7 +114,7 @@ fn department_changes(
     (new, n): (&Project, &Department),
     language: Language,
 ) -> Vec<EntryChange> {
-    let (old_side, new_side) = (Side::of(old, o), Side::of(new, n));
+    let (old_side, new_side) = (Side::of(old, o, language), Side::of(new, n, language));
     let mut out = Vec::new();
     let changed = fields::compare(&fields::fields(o, &old_side), &fields::fields(n, &new_side));
     if !changed.is_empty() {
@@ -121,12 +123,18 @@ fn department_changes(
             status: Status::Changed,
             key: n.id.clone(),
             label: n.name.get_ref().clone(),
+            within: None,
             fields: changed,
             notes: Vec::new(),
         });
     }
     let boundaries = |entity: Entity| entity == Entity::of::<Boundary>();
-    fields::children(&mut out, &n.id, ((o, old_side), (n, new_side)), &boundaries);
+    fields::children(
+        &mut out,
+        (&n.id, None),
+        ((o, old_side), (n, new_side)),
+        &boundaries,
+    );
     let power = Entity::of::<crate::model::Power>();
     for change in out.iter_mut().filter(|c| c.entity == power) {
         power_notes(change, o, n, language);
@@ -149,23 +157,33 @@ fn power_notes(change: &mut EntryChange, old: &Department, new: &Department, lan
     if was == Some(status) || (was.is_none() && status == PowerStatus::Retained) {
         return;
     }
-    let mut note = match was {
-        Some(was) => format!("{} → {}", word(was), word(status)),
-        None => format!("new power, {}", word(status)),
+    let to: Arg = match p.delegate() {
+        Some(to) => msg!("diff-power-to", to = to).into(),
+        None => "".into(),
     };
-    if let Some(to) = p.delegate() {
-        note.push_str(&match language {
-            Language::ZhCn => format!("（{to}）"),
-            Language::En => format!(" to {to}"),
-        });
-    }
     let supervised = new.supervision.iter().any(|r| {
         r.get_ref()
             .power_ids()
             .any(|id| id.get_ref() == &change.key)
     });
-    if status != PowerStatus::Retained && !supervised {
-        note.push_str(", and no supervision regime covers it");
-    }
-    change.notes.push(note);
+    let unsupervised: Arg = if status != PowerStatus::Retained && !supervised {
+        msg!("diff-power-unsupervised").into()
+    } else {
+        "".into()
+    };
+    change.notes.push(match was {
+        Some(was) => msg!(
+            "diff-power-status",
+            was = word(was),
+            now = word(status),
+            to = to,
+            unsupervised = unsupervised
+        ),
+        None => msg!(
+            "diff-power-new",
+            now = word(status),
+            to = to,
+            unsupervised = unsupervised
+        ),
+    });
 }

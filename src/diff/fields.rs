@@ -5,9 +5,12 @@
 use std::collections::{HashMap, HashSet};
 
 use super::matching::{match_by_text, strs};
-use super::{Entity, EntryChange, FieldChange, Status};
+use super::{Entity, EntryChange, FieldChange, Status, Within};
+use crate::i18n::Message;
+use crate::model::Language;
 use crate::model::describe::{Described, Field, Kind, Value};
 use crate::model::{Department, Project};
+use crate::msg;
 
 /// An entry's fields shown as text: (key, text), a nested table's fields as `case.title`.
 pub(super) type Fields = Vec<(String, String)>;
@@ -18,20 +21,24 @@ pub(super) type Fields = Vec<(String, String)>;
 pub(super) struct Side<'a> {
     pub project: &'a Project,
     pub department: Option<&'a Department>,
+    /// The report's language, for enum labels and yes/no.
+    pub language: Language,
 }
 
 impl<'a> Side<'a> {
-    pub fn site(project: &'a Project) -> Side<'a> {
+    pub fn site(project: &'a Project, language: Language) -> Side<'a> {
         Side {
             project,
             department: None,
+            language,
         }
     }
 
-    pub fn of(project: &'a Project, department: &'a Department) -> Side<'a> {
+    pub fn of(project: &'a Project, department: &'a Department, language: Language) -> Side<'a> {
         Side {
             project,
             department: Some(department),
+            language,
         }
     }
 
@@ -62,37 +69,51 @@ fn push_fields(entry: &dyn Described, prefix: &str, side: &Side<'_>, out: &mut F
     }
 }
 
-/// A value as a reviewer reads it: an enum as `key (标签)`, an office as `name (id)`, a
-/// department by its short name, lists of text joined with `; `, lists of ids with spaces.
+/// A value as a reviewer reads it, in the report's language: an enum by its label, an office
+/// and a department by their names, a power by its name, yes or no, lists of text joined.
 fn show(field: &Field, value: Value<'_>, side: &Side<'_>) -> String {
+    let zh = side.language == Language::ZhCn;
+    let list = if zh { "；" } else { "; " };
     match (field.kind, value) {
-        (Kind::Bool, Value::Absent) => "false".into(),
+        (Kind::Bool, Value::Absent) => Message::new("diff-no").text(side.language),
         (_, Value::Absent | Value::Table(_) | Value::Entries(_)) => String::new(),
-        (Kind::SectionRef, Value::Text(id)) => {
-            side.department.and_then(|d| d.section(id)).map_or_else(
-                || id.to_string(),
-                |s| format!("{} ({id})", s.name.get_ref()),
-            )
-        }
+        (Kind::SectionRef, Value::Text(id)) => side
+            .department
+            .and_then(|d| d.section(id))
+            .map_or_else(|| id.to_string(), |s| s.name.get_ref().clone()),
         (Kind::DepartmentRef, Value::Text(id)) => side.department_name(id),
         (_, Value::Text(text)) => text.to_string(),
-        (Kind::PowerRefs, Value::List(ids)) => ids.join(" "),
-        (_, Value::List(items)) => items.join("; "),
+        (Kind::PowerRefs, Value::List(ids)) => ids
+            .iter()
+            .map(|id| {
+                side.department
+                    .and_then(|d| d.power(id))
+                    .map_or_else(|| id.to_string(), |p| p.name.get_ref().clone())
+            })
+            .collect::<Vec<_>>()
+            .join(list),
+        (_, Value::List(items)) => items.join(list),
         (_, Value::Integer(n)) => n.to_string(),
-        (_, Value::Bool(b)) => b.to_string(),
+        (_, Value::Bool(b)) => {
+            Message::new(if b { "diff-yes" } else { "diff-no" }).text(side.language)
+        }
         (_, Value::Date(d)) => d.to_string(),
-        (_, Value::Choice { key, zh, .. }) => format!("{key} ({zh})"),
+        (_, Value::Choice { zh: label, en, .. }) => if zh { label } else { en }.to_string(),
     }
 }
 
-/// An entry without an id on one line, its fields joined: `公安局: 立即到场处置`.
+/// An entry without an id on one line, its fields joined: `公安局：立即到场处置`.
 pub(super) fn line(entry: &dyn Described, side: &Side<'_>) -> String {
+    let colon = match side.language {
+        Language::ZhCn => "：",
+        Language::En => ": ",
+    };
     fields(entry, side)
         .into_iter()
         .map(|(_, text)| text)
         .filter(|text| !text.is_empty())
         .collect::<Vec<_>>()
-        .join(": ")
+        .join(colon)
 }
 
 /// The fields whose text differs, in the newer order.
@@ -115,9 +136,10 @@ pub(super) type Pair<'a, 'p> = ((&'a dyn Described, Side<'p>), (&'a dyn Describe
 
 /// The changes in the lists of entries of two versions of an entry, and in theirs, depth first.
 /// Lists whose entity `skip` accepts are compared elsewhere (boundaries, across the project).
+/// `parent` is the key of the entry holding the lists, `within` the entry as reports name it.
 pub(super) fn children(
     out: &mut Vec<EntryChange>,
-    parent: &str,
+    (parent, within): (&str, Option<&Within>),
     ((old, old_side), (new, new_side)): Pair<'_, '_>,
     skip: &dyn Fn(Entity) -> bool,
 ) {
@@ -140,6 +162,7 @@ pub(super) fn children(
         let lists = List {
             entity: Entity(nested),
             parent,
+            within,
             old: (&old_list, old_side),
             new: (&new_list, new_side),
         };
@@ -156,6 +179,8 @@ struct List<'l, 'a, 'p> {
     entity: Entity,
     /// The key of the entry holding the list (a work item is `d03 #4` in duty `d03`).
     parent: &'l str,
+    /// The entry holding the list, for entries known only by their text.
+    within: Option<&'l Within>,
     old: (&'l [&'a dyn Described], Side<'p>),
     new: (&'l [&'a dyn Described], Side<'p>),
 }
@@ -195,7 +220,7 @@ impl List<'_, '_, '_> {
             match pair {
                 (Some(a), Some(b)) => {
                     let notes = if a != b {
-                        vec![format!("was #{}", a + 1)]
+                        vec![msg!("diff-moved", from = a + 1, to = b + 1)]
                     } else {
                         Vec::new()
                     };
@@ -219,49 +244,58 @@ impl List<'_, '_, '_> {
         out: &mut Vec<EntryChange>,
         (o, n): (&dyn Described, &dyn Described),
         key: String,
-        mut notes: Vec<String>,
+        mut notes: Vec<Message>,
         skip: &dyn Fn(Entity) -> bool,
     ) {
         let changed = compare(&fields(o, &self.old.1), &fields(n, &self.new.1));
         if !changed.is_empty() {
             notes.splice(0..0, office_notes(n, &changed, &self.new.1));
-            out.push(EntryChange {
-                entity: self.entity,
-                status: Status::Changed,
-                key: key.clone(),
-                label: n.title().to_string(),
-                fields: changed,
-                notes,
-            });
+            out.push(self.change(Status::Changed, n, key.clone(), changed, notes));
         }
-        children(out, &key, ((o, self.old.1), (n, self.new.1)), skip);
+        let within = Within {
+            entity: self.entity,
+            title: n.title().to_string(),
+        };
+        children(
+            out,
+            (&key, Some(&within)),
+            ((o, self.old.1), (n, self.new.1)),
+            skip,
+        );
     }
 
     fn added(&self, n: &dyn Described, key: String) -> EntryChange {
-        EntryChange {
-            entity: self.entity,
-            status: Status::Added,
-            key,
-            label: n.title().to_string(),
-            fields: compare(&Vec::new(), &fields(n, &self.new.1)),
-            notes: Vec::new(),
-        }
+        let fields = compare(&Vec::new(), &fields(n, &self.new.1));
+        self.change(Status::Added, n, key, fields, Vec::new())
     }
 
     fn removed(&self, o: &dyn Described, key: String) -> EntryChange {
+        self.change(Status::Removed, o, key, Vec::new(), Vec::new())
+    }
+
+    /// An entry of this list; one known only by its text is named with the entry holding it.
+    fn change(
+        &self,
+        status: Status,
+        entry: &dyn Described,
+        key: String,
+        fields: Vec<FieldChange>,
+        notes: Vec<Message>,
+    ) -> EntryChange {
         EntryChange {
             entity: self.entity,
-            status: Status::Removed,
+            status,
             key,
-            label: o.title().to_string(),
-            fields: Vec::new(),
-            notes: Vec::new(),
+            label: entry.title().to_string(),
+            within: self.within.filter(|_| !self.entity.0.has_id()).cloned(),
+            fields,
+            notes,
         }
     }
 }
 
-/// Where citizens are sent now, when an entry's office changed: `now goes to 污染防治科, phone …`.
-fn office_notes(entry: &dyn Described, changed: &[FieldChange], side: &Side<'_>) -> Vec<String> {
+/// Where citizens are sent now, when an entry's office changed: `改由污染防治科承担，电话 …`.
+fn office_notes(entry: &dyn Described, changed: &[FieldChange], side: &Side<'_>) -> Vec<Message> {
     entry
         .values()
         .into_iter()
@@ -272,10 +306,10 @@ fn office_notes(entry: &dyn Described, changed: &[FieldChange], side: &Side<'_>)
             _ => None,
         })
         .map(|s| {
-            format!(
-                "now goes to {}, phone {}",
-                s.name.get_ref(),
-                s.phone.get_ref()
+            msg!(
+                "diff-office",
+                section = s.name.get_ref(),
+                phone = s.phone.get_ref()
             )
         })
         .collect()

@@ -17,13 +17,14 @@ pub use matching::match_by_text;
 
 use crate::check;
 use crate::diagnostic::{Report, Severity};
+use crate::i18n::Message;
 use crate::model::describe::{self, Described};
 use crate::model::{Department, Language, Project, Totals};
 
 /// Everything that changed between two versions.
 #[derive(Debug, Clone, Serialize)]
 pub struct Diff {
-    /// The newer version's site language: reports use its words for enum values.
+    /// The language of the report: values (enum labels, yes and no) and notes are in it.
     #[serde(skip)]
     pub language: Language,
     pub site: Vec<FieldChange>,
@@ -163,13 +164,26 @@ pub struct FieldChange {
 pub struct EntryChange {
     pub entity: Entity,
     pub status: Status,
-    /// How to find it: `d02 #3`, `wrfz`, `illegal-parking` …
+    /// How to find it in the files: `d02 #3`, `wrfz`, `illegal-parking` … (JSON only: reports
+    /// name entries by what a reviewer recognises, `within` and `label`).
     pub key: String,
     /// What it is called: its title, name or text.
     pub label: String,
+    /// The entry it belongs to, when it has no name of its own beyond its text: a work item's
+    /// duty, an indicator's regime (its kind and title).
+    pub within: Option<Within>,
     pub fields: Vec<FieldChange>,
     /// What a reviewer must not miss: a lead moved, a power delegated, an item's new office.
-    pub notes: Vec<String>,
+    /// Put into words by the report, in its language (JSON too).
+    #[serde(skip)]
+    pub notes: Vec<Message>,
+}
+
+/// The entry holding another: its kind and its title.
+#[derive(Debug, Clone, Serialize)]
+pub struct Within {
+    pub entity: Entity,
+    pub title: String,
 }
 
 #[derive(Debug, Clone, Serialize)]
@@ -203,9 +217,8 @@ pub struct Problem {
     pub column: Option<usize>,
 }
 
-/// Compares two loaded versions of a project.
-pub fn diff(old: &Project, new: &Project) -> Diff {
-    let language = new.language();
+/// Compares two loaded versions of a project, for a report in `language`.
+pub fn diff(old: &Project, new: &Project, language: Language) -> Diff {
     let departments = departments::departments(old, new, language);
     let renamed: HashMap<String, String> = departments
         .iter()
@@ -213,17 +226,17 @@ pub fn diff(old: &Project, new: &Project) -> Diff {
         .collect();
     Diff {
         language,
-        site: site(old, new),
-        boundaries: boundaries::boundaries(old, new, &renamed),
+        site: site(old, new, language),
+        boundaries: boundaries::boundaries(old, new, &renamed, language),
         departments,
         checks: checks(old, new, language),
     }
 }
 
 /// The changes to `[site]`.
-fn site(old: &Project, new: &Project) -> Vec<FieldChange> {
+fn site(old: &Project, new: &Project, language: Language) -> Vec<FieldChange> {
     let fields = |p: &Project| match &p.site {
-        Some(file) => fields::fields(file.site.get_ref(), &fields::Side::site(p)),
+        Some(file) => fields::fields(file.site.get_ref(), &fields::Side::site(p, language)),
         None => Vec::new(),
     };
     fields::compare(&fields(old), &fields(new))

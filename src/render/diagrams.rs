@@ -82,6 +82,8 @@ pub struct Swimlane<'a> {
     /// One lane per department, the lead's first.
     pub lanes: Vec<Lane<'a>>,
     pub steps: Vec<Step<'a>>,
+    /// Between a step's department and its action in the tooltip: `：` or `: `.
+    pub colon: &'a str,
 }
 
 pub struct Lane<'a> {
@@ -139,7 +141,7 @@ pub fn swimlane(s: &Swimlane<'_>) -> String {
         );
     }
     for (step, at) in s.steps.iter().zip(boxes) {
-        step_box(&mut svg, step, at);
+        step_box(&mut svg, step, at, &esc(s.colon));
     }
     svg.push_str("</svg>");
     svg
@@ -176,7 +178,7 @@ fn lane_row(svg: &mut String, i: usize, lane: &Lane<'_>, width: f32) {
 }
 
 /// A step's box: its number and department on the first line, its action below.
-fn step_box(svg: &mut String, step: &Step<'_>, (x, y): (f32, f32)) {
+fn step_box(svg: &mut String, step: &Step<'_>, (x, y): (f32, f32), colon: &str) {
     let class = if step.lane == 0 {
         "step step-lead"
     } else {
@@ -184,7 +186,7 @@ fn step_box(svg: &mut String, step: &Step<'_>, (x, y): (f32, f32)) {
     };
     let _ = write!(
         svg,
-        r#"<g><title>{}. {}：{}</title><rect class="{class}" x="{x}" y="{y}" width="{STEP_W}" height="{STEP_H}" rx="4"/>"#,
+        r#"<g><title>{}. {}{colon}{}</title><rect class="{class}" x="{x}" y="{y}" width="{STEP_W}" height="{STEP_H}" rx="4"/>"#,
         step.number,
         esc(step.name),
         esc(step.action)

@@ -546,6 +546,110 @@ fn english_sites_use_english_words_and_quiet_is_quiet() {
     assert!(!home.contains("主要职责"));
     let services = fs::read_to_string(tmp.path().join("s/services/index.html")).unwrap();
     assert!(services.contains("economic services") && services.contains("Beyond statutory duties"));
+    // The example's sources are English: any Chinese character or full-width mark on a page, or
+    // in the CSS that labels table cells on phones, is resplist's own.
+    let site = files(&tmp.path().join("s"));
+    for (path, bytes) in &site {
+        let text = String::from_utf8_lossy(bytes);
+        let text = if path.ends_with(".html") {
+            visible(&text)
+        } else if path.ends_with(".css") {
+            text.to_string()
+        } else {
+            continue;
+        };
+        let text = if path.ends_with(".css") {
+            without_chinese_rules(&text)
+        } else {
+            text
+        };
+        let chinese: String = text.chars().filter(|c| is_chinese(*c)).collect();
+        assert!(chinese.is_empty(), "{path}: {chinese}");
+    }
+}
+
+/// A stylesheet without the rules an English page overrides: each rule whose selector an
+/// `html[lang="en"]` rule repeats.
+fn without_chinese_rules(css: &str) -> String {
+    let overridden: Vec<&str> = css
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("html[lang=\"en\"] "))
+        .flat_map(|l| l.split('{').next().unwrap_or("").split(','))
+        .map(|s| s.trim().trim_start_matches("html[lang=\"en\"] "))
+        .collect();
+    css.lines()
+        .filter(|l| {
+            let selector = l.trim().split('{').next().unwrap_or("").trim();
+            !overridden.contains(&selector)
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Chinese characters and full-width punctuation, as a Chinese input method types them.
+fn is_chinese(c: char) -> bool {
+    matches!(c, '\u{3000}'..='\u{303f}' | '\u{4e00}'..='\u{9fff}' | '\u{ff00}'..='\u{ffef}')
+}
+
+/// What a reader sees of a page: its body without tags, scripts and styles; the CSS rules for
+/// other languages (`html[lang="zh-CN"] …`) stay out of it too.
+fn visible(page: &str) -> String {
+    let body = page.split("<body").nth(1).unwrap_or(page);
+    let mut text = String::new();
+    let mut rest = body;
+    while let Some(at) = rest.find('<') {
+        text.push_str(&rest[..at]);
+        text.push(' ');
+        let tag = &rest[at..];
+        let skip_to = if tag.starts_with("<script") {
+            tag.find("</script>").map(|e| e + 9)
+        } else if tag.starts_with("<style") {
+            tag.find("</style>").map(|e| e + 8)
+        } else {
+            tag.find('>').map(|e| e + 1)
+        };
+        rest = &tag[skip_to.unwrap_or(tag.len())..];
+    }
+    text.push_str(rest);
+    text
+}
+
+#[test]
+fn a_chinese_site_has_no_english_words_of_its_own() {
+    let tmp = tempfile::tempdir().unwrap();
+    build_sample(&tmp.path().join("s"));
+    // Every ASCII word of the sources (web addresses, PM2.5, AQI, …) may appear; a word that
+    // is not in them is resplist's own, and must not be there: its name and the one technical
+    // name a reader may need (JavaScript, to search) aside.
+    let mut allowed: HashSet<String> = ["resplist", "JavaScript", "CSV", "JSON"]
+        .into_iter()
+        .map(String::from)
+        .collect();
+    for (_, bytes) in files(&repo().join("data")) {
+        allowed.extend(ascii_words(&String::from_utf8_lossy(&bytes)));
+    }
+    let site = files(&tmp.path().join("s"));
+    for (path, html) in html_files(&site) {
+        let foreign: Vec<String> = ascii_words(&visible(&html))
+            .into_iter()
+            .filter(|w| !allowed.contains(w))
+            .collect();
+        assert!(foreign.is_empty(), "{path}: {foreign:?}");
+    }
+}
+
+/// The words of ASCII letters (and digits after the first letter) in a text.
+fn ascii_words(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut word = String::new();
+    for c in text.chars().chain([' ']) {
+        if c.is_ascii_alphabetic() || (!word.is_empty() && c.is_ascii_digit()) {
+            word.push(c);
+        } else if !word.is_empty() {
+            words.push(std::mem::take(&mut word));
+        }
+    }
+    words
 }
 
 #[test]

@@ -187,14 +187,15 @@ fn county_adjustments_in_all_three_formats() {
     let repo = repository();
     let human = stdout(&diff(repo.path(), "county", &["HEAD~2", "HEAD"]));
     for expected in [
-        "~ section wrfz（科室）污染防治科",
-        "phone: “0000-6301 0103” → “0000-6301 0199”",
-        "! the lead moved from 公安局 to 城管局",
-        "委托下放（各乡镇人民政府（街道办事处））",
-        "~ work item d01 #1",
-        "+ 春江县统计局（tongji）",
-        "- 春江县人力资源和社会保障局（renshe）",
-        "→ 春江县林业局（linye → senlin）renamed, same content",
+        "~ 科室“污染防治科”",
+        "电话：“0000-6301 0103” → “0000-6301 0199”",
+        "! 牵头部门由公安局改为城管局",
+        "权力状态：“保留” → “委托下放”",
+        "! 保留 → 委托下放（各乡镇人民政府（街道办事处））",
+        "的具体工作事项“组织编制并实施全县环境保护",
+        "+ 春江县统计局  departments/tongji.toml",
+        "- 春江县人力资源和社会保障局  departments/renshe.toml",
+        "→ 春江县林业局：文件改为 departments/senlin.toml（原编号 `linye`），内容不变",
     ] {
         assert!(
             human.contains(expected),
@@ -202,9 +203,13 @@ fn county_adjustments_in_all_three_formats() {
         );
     }
     assert!(
-        !human.contains("the lead moved from 林业局"),
+        !human.contains("牵头部门由林业局"),
         "a renamed lead is not a moved lead:\n{human}"
     );
+    // Reviewers read names, not ids: no section, power or work-item id in the report.
+    for id in ["wrfz", "xk-linshi", "d01 #1", "illegal-parking"] {
+        assert!(!human.contains(id), "{id} in:\n{human}");
+    }
     assert_data_eq!(human, file!["../snapshots/diff-county.txt"]);
 
     let markdown = stdout(&diff(
@@ -213,9 +218,7 @@ fn county_adjustments_in_all_three_formats() {
         &["HEAD~2", "HEAD", "--format", "markdown"],
     ));
     assert!(
-        markdown.starts_with(
-            "### 清单的变化：HEAD~2 → HEAD\n\n| | added | removed | changed | renamed |"
-        ),
+        markdown.starts_with("### 清单的变化：HEAD~2 → HEAD\n\n| | 新增 | 删除 | 修改 | 改名 |"),
         "{markdown}"
     );
     assert_data_eq!(markdown, file!["../snapshots/diff-county.md"]);
@@ -246,7 +249,7 @@ fn county_adjustments_in_all_three_formats() {
         parking["notes"][0]
             .as_str()
             .unwrap()
-            .contains("the lead moved from 公安局 to 城管局")
+            .contains("牵头部门由公安局改为城管局")
     );
     assert_data_eq!(
         serde_json::to_string_pretty(&json).unwrap(),
@@ -260,7 +263,7 @@ fn minimal_adjustments_in_english_project() {
     let human = stdout(&diff(repo.path(), "minimal", &["HEAD~2", "HEAD~1"]));
     for expected in [
         "phone: “0000-5550 2001” → “0000-5550 2009”",
-        "retained (保留)” → “delegated (委托下放)”",
+        "status: “retained” → “delegated”",
         "Keep the ferry, barge and fishing-boat logs",
     ] {
         assert!(
@@ -280,7 +283,7 @@ fn minimal_adjustments_in_english_project() {
     let renamed = stdout(&diff(repo.path(), "minimal", &["HEAD~1", "HEAD"]));
     assert!(
         renamed.contains(
-            "→ Maple County Transport Bureau（transport → waterways）renamed, same content"
+            "→ Maple County Transport Bureau: the file is now departments/waterways.toml (it was `transport`), the content is the same"
         ),
         "{renamed}"
     );
@@ -307,7 +310,7 @@ fn checks_that_start_failing_are_reported() {
     assert!(minimal.contains("now failing: E0208"), "{minimal}");
     // The county's delegation was done properly: no check changed.
     let county = stdout(&diff(repo.path(), "county", &["HEAD~2", "HEAD~1"]));
-    assert!(!county.contains("now failing"), "{county}");
+    assert!(!county.contains("新出现的问题"), "{county}");
 }
 
 #[test]
@@ -334,8 +337,9 @@ fn defaults_exit_code_and_directories() {
         .output()
         .unwrap();
     assert!(
-        stdout(&dirs).contains("+ Maple County Transport Bureau（waterways）")
-            && stdout(&dirs).contains("- Maple County Transport Bureau（transport）"),
+        stdout(&dirs).contains("+ Maple County Transport Bureau  departments/waterways.toml")
+            && stdout(&dirs)
+                .contains("- Maple County Transport Bureau  departments/transport.toml"),
         "edited and renamed at once is removed and added"
     );
     // A revision that does not exist is a clear error, exit 2.
@@ -374,11 +378,28 @@ fn build_lists_the_adjustments_on_a_history_page() {
         "adjust the list",
         "the list as published",
         "2026-01-01",
-        "春江县林业局: linye → senlin",
-        "phone: “0000-6301 0103” → “0000-6301 0199”",
-        "the lead moved from 公安局 to 城管局",
+        "春江县环境保护局：修改科室“污染防治科” — 电话：“0000-6301 0103” → “0000-6301 0199”",
+        "修改职责边界“车辆违法停放的管理和处罚” — 牵头部门由公安局改为城管局",
+        "新增部门：春江县统计局",
     ] {
         assert!(page.contains(expected), "missing {expected:?}:\n{page}");
+    }
+    // Citizens read the site's language only: no ids, no words of resplist's in English.
+    let visible = visible_text(&page);
+    for word in [
+        "wrfz",
+        "illegal-parking",
+        "linye",
+        "phone",
+        "lead",
+        "partner",
+        "section",
+        "修订号",
+    ] {
+        assert!(
+            !visible.contains(word),
+            "{word} on the history page:\n{visible}"
+        );
     }
     assert_eq!(
         page.matches("<section class=\"entry history-entry\"")
@@ -391,6 +412,25 @@ fn build_lists_the_adjustments_on_a_history_page() {
             .unwrap()
             .contains("history/index.html")
     );
+}
+
+/// The text of a page a reader sees: the page without its tags and its `<head>`.
+fn visible_text(page: &str) -> String {
+    let body = page.split("<body>").nth(1).unwrap_or(page);
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in body.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                text.push(' ');
+            }
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 use resplist::model::describe::{Described, Entity, Field, Kind};
-use resplist::model::{Department, Project, SiteFile};
+use resplist::model::{Department, Language, Project, SiteFile};
 use toml_edit::{Array, ArrayOfTables, DocumentMut, Item, Table, value};
 
 use crate::common::{Schema, project};
@@ -306,10 +306,10 @@ fn load(site: &str, a: &str, b: &str) -> Project {
 fn a_change_to_any_field_of_the_list_is_in_the_diff() {
     let g = generate();
     let old = load(&g.site, &g.a, &g.b);
-    assert!(!resplist::diff::diff(&old, &old).has_changes());
+    assert!(!resplist::diff::diff(&old, &old, Language::ZhCn).has_changes());
     for w in &g.written {
         let new = load(&g.site, &changed(&g.a, &w.path, w.field), &g.b);
-        let diff = resplist::diff::diff(&old, &new);
+        let diff = resplist::diff::diff(&old, &new, Language::ZhCn);
         assert!(diff.has_changes(), "{:?}: no change found", w.path);
         // The change names the field (`note`, `case.title`), or — for a partner or a mock-case
         // step, which diff reports in notes on their boundary — is noted.
@@ -339,7 +339,7 @@ fn a_change_to_any_field_of_the_site_is_in_the_diff() {
     // [build] says how the site is built, not what the list says: diff leaves it out.
     for w in g.site_written.iter().filter(|w| w.path[0] == "site") {
         let new = load(&changed(&g.site, &w.path, w.field), &g.a, &g.b);
-        let diff = resplist::diff::diff(&old, &new);
+        let diff = resplist::diff::diff(&old, &new, Language::ZhCn);
         assert!(
             diff.site.iter().any(|f| f.field == w.field.key),
             "{:?}: {:?}",

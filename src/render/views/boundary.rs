@@ -80,8 +80,9 @@ pub(super) fn view(b: &LinkedBoundary<'_>, cx: &Cx<'_>) -> BoundaryView {
 /// The mock case drawn as a swimlane, one lane per department, in the site's words.
 fn swimlane(b: &LinkedBoundary<'_>, cx: &Cx<'_>) -> String {
     let title = format!(
-        "{}：{}",
+        "{}{}{}",
         cx.words.get("swimlane"),
+        cx.words.get("colon"),
         b.model.case.get_ref().title.get_ref()
     );
     let mut lanes = vec![Lane {
@@ -96,6 +97,7 @@ fn swimlane(b: &LinkedBoundary<'_>, cx: &Cx<'_>) -> String {
         id: b.model.id.get_ref(),
         title: &title,
         description: cx.words.get("swimlane_desc"),
+        colon: cx.words.get("colon"),
         lanes,
         steps: b
             .steps

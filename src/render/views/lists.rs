@@ -214,7 +214,7 @@ pub(super) fn volumes(departments: &[DepartmentView], words: &Words) -> Vec<Volu
             let last = members.last().map_or("", |d| d.link.name.as_str());
             Volume {
                 url: format!("print/volume-{:02}.html", v + 1),
-                label: format!("{n}：{first} — {last}"),
+                label: format!("{n}{}{first} — {last}", words.get("colon")),
             }
         })
         .collect()
