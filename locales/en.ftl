@@ -515,3 +515,84 @@ diff-verb-added = **added**
 diff-verb-removed = **removed**
 diff-verb-changed = changed
 diff-working-tree = working tree
+
+## --help
+help-usage = Usage: {""}
+help-commands = Commands:
+help-arguments = Arguments:
+help-options = Options:
+help-command-value = COMMAND
+help-help = Print this help
+help-version = Print the version
+help-about = Compile a git repository of TOML files — one per government department — into a published responsibility list (责任清单): a website, a printable edition and open data.
+help-lang = The language of resplist's messages: zh-CN or en (default: RESPLIST_LANG, then the project's language, then the locale, then English)
+help-check = Check a project against every rule of the format and report all problems
+help-check-dir = The project folder, the one holding resplist.toml (default: the current folder)
+help-check-format = How to print the problems: human (default), json (one object per line), github (annotations on a pull request), gitlab (a Code Quality report)
+help-check-color = When to colour the report: auto (default), always, never
+help-check-deny-warnings = Treat warnings as errors (exit 1 when there are any)
+help-build = Check a project and build its website, printable edition and open data
+help-build-dir = The project folder, the one holding resplist.toml (default: the current folder)
+help-build-output = Where to write the site (default: [build] output, else public/ in the project)
+help-build-theme = A theme folder whose files override the built-in theme's (default: [build] theme)
+help-build-force = Replace the output folder even if resplist did not create it (never /, the home folder or the project itself)
+help-build-quiet = Print nothing on success
+help-build-allow-placeholders = Publish even though example content from init or new remains (W0208)
+help-build-color = When to colour warnings and errors: auto (default), always, never
+help-diff = Show what changed in the list between two versions (git revisions or folders)
+help-diff-base = The older version: a git revision (default: HEAD)
+help-diff-head = The newer version: a git revision (default: the working tree)
+help-diff-project = The project folder inside a git repository (default: the current folder)
+help-diff-dirs = Compare two project folders instead of git revisions
+help-diff-format = How to print the changes: human (default), markdown (a pull-request comment), json
+help-diff-color = When to colour the report: auto (default), always, never
+help-diff-exit-code = Exit with 1 when there are changes (like git diff --exit-code)
+help-fmt = Rewrite source files into the canonical layout, keeping every comment
+help-fmt-dir = The project folder, the one holding resplist.toml (default: the current folder)
+help-fmt-check = Change nothing: list the files that would change, and exit 1 if there are any
+help-schema = Write JSON Schemas of resplist.toml and of department files, for editors
+help-schema-output = The folder to write the schemas in (default: the current folder)
+help-init = Create a new project: resplist.toml, a commented example department, editor settings
+help-init-dir = The folder to create the project in (created if missing)
+help-init-language = The language of the site's own words: zh-CN (default) or en
+help-new = Add something to a project from a commented template
+help-new-department = Add a department file, departments/<ID>.toml
+help-new-department-id = The department's id: lowercase letters, digits and hyphens, e.g. huanbao; it becomes the file name
+help-new-department-name = The department's full name, e.g. "春江县环境保护局"
+help-new-department-project = The project folder (default: the current folder)
+
+## Mistakes on the command line
+cli-error =
+    error: { $message }
+
+    Usage: { $usage }
+
+    For more, run the command with --help.
+cli-unknown-argument = `{ $arg }` is not an option of this command{ $suggest }
+cli-unknown-command = `{ $command }` is not a resplist command{ $suggest }
+cli-did-you-mean = {" "}(did you mean `{ $name }`?)
+cli-missing-argument = this command needs { $args }
+cli-missing-command = give a command, such as check or build
+cli-invalid-value = `{ $value }` is not a value { $arg } takes; it takes: { $valid }
+cli-conflict = { $arg } cannot be used together with { $other }
+cli-bad-usage = the command line is not right ({ $detail })
+help-options-value = [OPTIONS]
+help-value-dir = DIR
+help-value-format = FORMAT
+help-value-color = WHEN
+help-value-lang = LANG
+help-value-output = DIR
+help-value-theme = DIR
+help-value-base = OLD
+help-value-head = NEW
+help-value-project = DIR
+help-value-old = OLD
+help-value-new = NEW
+help-value-language = LANG
+help-value-id = ID
+help-value-name = NAME
+cli-error-no-usage =
+    error: { $message }
+
+    For more, run the command with --help.
+cli-did-you-mean-either = {" "}(did you mean `{ $first }` or `{ $second }`?)

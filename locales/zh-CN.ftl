@@ -465,3 +465,84 @@ diff-verb-added = **新增**
 diff-verb-removed = **删除**
 diff-verb-changed = 修改
 diff-working-tree = 工作区
+
+## --help
+help-usage = 用法：
+help-commands = 命令：
+help-arguments = 参数：
+help-options = 选项：
+help-command-value = 命令
+help-help = 显示这份说明
+help-version = 显示版本号
+help-about = 把 git 仓库里的 TOML 文件（一个部门一个文件）编译成可以发布的责任清单：网站、打印版和开放数据。
+help-lang = resplist 提示信息的语言：zh-CN 或 en（不写时依次看 RESPLIST_LANG、项目的语言、系统语言，都没有就用英文）
+help-check = 按格式的全部规则检查项目，一次列出所有问题
+help-check-dir = 项目文件夹，即 resplist.toml 所在的文件夹（不写就是当前文件夹）
+help-check-format = 问题的输出格式：human（默认，给人看）、json（每行一条）、github（显示在 GitHub 拉取请求上）、gitlab（GitLab 代码质量报告）
+help-check-color = 什么时候用颜色：auto（默认）、always、never
+help-check-deny-warnings = 把警告也当作错误（有警告时退出码为 1）
+help-build = 检查项目，并生成网站、打印版和开放数据
+help-build-dir = 项目文件夹，即 resplist.toml 所在的文件夹（不写就是当前文件夹）
+help-build-output = 网站写到哪个文件夹（不写时用 [build] output，再没有就是项目里的 public/）
+help-build-theme = 主题文件夹，里面的文件替换内置主题的同名文件（不写时用 [build] theme）
+help-build-force = 即使输出文件夹不是 resplist 建的也替换它（但绝不替换 /、用户主目录或项目本身）
+help-build-quiet = 成功时什么都不显示
+help-build-allow-placeholders = 还有 init 或 new 写入的示例内容（W0208）也照样发布
+help-build-color = 什么时候给警告和错误上色：auto（默认）、always、never
+help-diff = 显示清单在两个版本之间的变化（git 版本或两个文件夹）
+help-diff-base = 较早的版本：git 版本号（不写就是 HEAD）
+help-diff-head = 较新的版本：git 版本号（不写就是工作区里的文件）
+help-diff-project = git 仓库里的项目文件夹（不写就是当前文件夹）
+help-diff-dirs = 比较两个项目文件夹，而不是 git 版本
+help-diff-format = 变化的输出格式：human（默认，给人看）、markdown（拉取请求的评论）、json
+help-diff-color = 什么时候用颜色：auto（默认）、always、never
+help-diff-exit-code = 有变化时退出码为 1（同 git diff --exit-code）
+help-fmt = 把源文件整理成统一的格式，保留所有注释
+help-fmt-dir = 项目文件夹，即 resplist.toml 所在的文件夹（不写就是当前文件夹）
+help-fmt-check = 不改动文件：只列出需要整理的文件，有的话退出码为 1
+help-schema = 写出 resplist.toml 和部门文件的 JSON Schema，供编辑器提示和检查
+help-schema-output = 写到哪个文件夹（不写就是当前文件夹）
+help-init = 新建项目：resplist.toml、带说明的示例部门、编辑器设置
+help-init-dir = 在哪个文件夹里新建项目（没有会自动创建）
+help-init-language = 网站自身文字的语言：zh-CN（默认）或 en
+help-new = 用带说明的模板往项目里添加内容
+help-new-department = 添加一个部门文件 departments/<编号>.toml
+help-new-department-id = 部门编号：小写英文字母、数字和连字符，例如 huanbao；它就是文件名
+help-new-department-name = 部门全称，例如 "春江县环境保护局"
+help-new-department-project = 项目文件夹（不写就是当前文件夹）
+
+## 命令行写错了
+cli-error =
+    错误：{ $message }
+
+    用法：{ $usage }
+
+    在命令后面加 --help 可以查看说明。
+cli-unknown-argument = 这个命令没有 `{ $arg }` 这个选项{ $suggest }
+cli-unknown-command = resplist 没有 `{ $command }` 这个命令{ $suggest }
+cli-did-you-mean = （是不是想写 `{ $name }`？）
+cli-missing-argument = 这个命令还需要 { $args }
+cli-missing-command = 请写上要做什么，例如 check 或 build
+cli-invalid-value = { $arg } 不能取 `{ $value }`，可以取：{ $valid }
+cli-conflict = { $arg } 不能和 { $other } 一起用
+cli-bad-usage = 命令写得不对（{ $detail }）
+help-options-value = [选项]
+help-value-dir = 文件夹
+help-value-format = 格式
+help-value-color = 何时
+help-value-lang = 语言
+help-value-output = 文件夹
+help-value-theme = 文件夹
+help-value-base = 旧版本
+help-value-head = 新版本
+help-value-project = 文件夹
+help-value-old = 旧文件夹
+help-value-new = 新文件夹
+help-value-language = 语言
+help-value-id = 编号
+help-value-name = 名称
+cli-error-no-usage =
+    错误：{ $message }
+
+    在命令后面加 --help 可以查看说明。
+cli-did-you-mean-either = （是不是想写 `{ $first }` 或 `{ $second }`？）

@@ -8,9 +8,15 @@
 //! on one line unless they hold comments or a line too long to join; inline tables are kept
 //! inline (their keys ordered too) rather than expanded into `[[…]]` tables.
 //!
-//! Comments stay with what they precede; end-of-line comments stay at the end of their line;
-//! the comment block at the top of the file stays at the top. Every result is checked before
-//! it is returned: it must parse to the same data, hold the same comments and be a fixed point.
+//! Comments stay with what they precede, and the comment block at the top of the file stays at
+//! the top; what `init` writes keeps its shape. An end-of-line comment stays at its display
+//! column (one space after the text when that no longer fits, or when one space was all there
+//! was); comment lines right below it, indented deeper than its line, continue it and stay as
+//! written, under it. Comment lines glued below a table's last line (fields commented out)
+//! stay glued below the table written last, at its indentation, when a blank line parts them
+//! from the next header or nothing follows; without that blank line they go with the header.
+//! Every result is checked before it is returned: it must parse to the same data, hold the
+//! same comments and be a fixed point.
 
 use std::fmt;
 use std::ops::Range;
@@ -28,6 +34,9 @@ const BOM: char = '\u{feff}';
 const INDENT: usize = 2;
 /// An array written over several lines is joined onto one when the line stays this narrow.
 const MAX_WIDTH: usize = 100;
+/// A tab in the source advances to the next multiple of this many columns, as editors show it
+/// by default; for lining up end-of-line comments.
+const TAB: usize = 4;
 
 /// Why a file was not formatted.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -136,13 +145,16 @@ fn format_once(text: &str, schema: Schema) -> Result<String, FormatError> {
         nl: if crlf(body) { "\r\n" } else { "\n" },
         schema,
         last: Last::Start,
+        body_indent: 0,
+        tables: headed_tables(doc.as_table()),
+        trailing: doc.trailing().as_str().unwrap_or(""),
     };
     if bom {
         writer.out.push(BOM);
     }
     writer.file_header(header);
-    writer.table_body(doc.as_table(), &[], &[]);
-    writer.trailing(doc.trailing().as_str().unwrap_or(""));
+    writer.table_body(doc.as_table(), &[], &[], None);
+    writer.trailing();
     Ok(writer.finish())
 }
 
@@ -199,20 +211,50 @@ enum Last {
 }
 
 /// Writes the canonical text line by line.
-struct Writer {
+struct Writer<'d> {
     out: String,
     /// The line ending of structural line breaks; the insides of multi-line strings keep theirs.
     nl: &'static str,
     schema: Schema,
     last: Last,
+    /// The indentation of the key/value lines of the table body written last: comment lines
+    /// glued below it (a field commented out at the end of an entry) stay there.
+    body_indent: usize,
+    /// The tables with a header in the source, in its order, the top table first, each with
+    /// the indentation fmt gives it: what follows a table's last line in the source is the
+    /// prefix of the next one's header, or after the last one the file's trailing comments.
+    tables: Vec<(&'d Table, usize)>,
+    trailing: &'d str,
 }
 
-impl Writer {
+impl<'d> Writer<'d> {
     fn line(&mut self, indent: usize, text: &str) {
         push_indent(&mut self.out, indent);
         self.out.push_str(text);
         self.out.push_str(self.nl);
         self.last = Last::Other;
+    }
+
+    /// `text` at `indent`, then its end-of-line comment where [`EndOfLine::gap`] puts it.
+    fn line_ending_in(&mut self, indent: usize, text: &str, comment: Option<EndOfLine>) {
+        let Some(comment) = comment else {
+            self.line(indent, text);
+            return;
+        };
+        let mut line = " ".repeat(indent);
+        line.push_str(text);
+        let gap = comment.gap(columns(last_line(&line)));
+        push_indent(&mut line, gap);
+        line.push_str(comment.text);
+        self.line(0, &line);
+    }
+
+    /// Comment lines that continue an end-of-line comment, kept as written: their
+    /// indentation is what lines them up under it.
+    fn verbatim(&mut self, lines: &[&str]) {
+        for line in lines {
+            self.line(0, line.trim_end());
+        }
     }
 
     /// One blank line, never two, never at the top and never right under a header.
@@ -225,9 +267,7 @@ impl Writer {
 
     fn file_header(&mut self, header: &str) {
         // Every line of the header ends in a line break; nothing follows the last one.
-        let mut whole_lines: Vec<&str> = header.split('\n').collect();
-        whole_lines.pop();
-        let lines = comment_lines(whole_lines);
+        let lines = comment_lines(whole_lines(header));
         let ends_blank = matches!(lines.last(), Some(CommentLine::Blank));
         for line in &lines {
             match line {
@@ -241,21 +281,80 @@ impl Writer {
         }
     }
 
-    /// The comments of a decor prefix, above the key or header they belong to. Blank lines
-    /// survive only around comments (one at most), so that comment groups keep their shape.
-    fn comments_above(&mut self, prefix: Option<&str>, indent: usize) {
-        let Some(prefix) = prefix else {
-            return;
+    /// The comments of a decor prefix, above the key or header they belong to, but for its
+    /// first `skip` lines, written already below the line they continue. Blank lines survive
+    /// only around comments (one at most), so that comment groups keep their shape.
+    fn comments_above(&mut self, prefix: Option<&str>, indent: usize, skip: usize) {
+        let lines = whole_lines(prefix.unwrap_or(""));
+        self.comment_block(&comment_lines(lines.into_iter().skip(skip)), indent);
+    }
+
+    /// The lines of a header's prefix (`table`'s) or of the file's trailing comments (no
+    /// table) but for those at its start that continue the end-of-line comment of the line
+    /// before them in the source, written already after that line.
+    fn not_taken<'a>(&self, table: Option<&Table>, text: &'a str) -> Vec<&'a str> {
+        let at = match table {
+            Some(table) => self.table_index(table),
+            None => Some(self.tables.len()),
         };
-        // The text after the last line break is the indentation of the key's own line.
-        let mut whole_lines: Vec<&str> = prefix.split('\n').collect();
-        whole_lines.pop();
-        self.comment_block(&comment_lines(whole_lines), indent);
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        if table.is_some() {
+            // The text after the last line break is the indentation of the header's line.
+            lines.pop();
+        }
+        let taken = at
+            .and_then(|i| i.checked_sub(1))
+            .and_then(|i| self.tables.get(i))
+            .map_or(0, |&(before, indent)| {
+                let root = std::ptr::eq(before, self.tables[0].0);
+                let above = header_threshold(before, indent).filter(|_| !root);
+                let source = Source::new(before, indent, above, self.after(before));
+                source.continuation(source.entries.len()).len()
+            });
+        lines.split_off(taken.min(lines.len()))
+    }
+
+    /// Writes the comment lines at the start of `lines` glued to the entry written last (up
+    /// to the first blank line), at its body's indentation, and returns the others. Before a
+    /// `header`, only when a blank line parts them from it: else they stay with the header.
+    fn below_entry<'l, 'a>(&mut self, lines: &'l [&'a str], header: bool) -> &'l [&'a str] {
+        let glued = lines.iter().take_while(|l| !l.trim().is_empty()).count();
+        if header && glued == lines.len() {
+            return lines;
+        }
+        let (glued, rest) = lines.split_at(glued);
+        for line in glued {
+            self.line(self.body_indent, line.trim());
+        }
+        rest
     }
 
     /// The comments after the last key or header of the file.
-    fn trailing(&mut self, trailing: &str) {
-        self.comment_block(&comment_lines(trailing.split('\n')), 0);
+    fn trailing(&mut self) {
+        let lines = self.not_taken(None, self.trailing);
+        let rest = self.below_entry(&lines, false);
+        self.comment_block(&comment_lines(rest.iter().copied()), 0);
+    }
+
+    fn table_index(&self, table: &Table) -> Option<usize> {
+        self.tables
+            .iter()
+            .position(|(t, _)| std::ptr::eq(*t, table))
+    }
+
+    /// What follows `table`'s last line in the source: the next header's prefix, or the
+    /// file's trailing comments. A prefix without a blank line is left out: its comments all
+    /// stay with the header.
+    fn after(&self, table: &Table) -> &'d str {
+        let Some(i) = self.table_index(table) else {
+            return "";
+        };
+        let Some((next, _)) = self.tables.get(i + 1) else {
+            return self.trailing;
+        };
+        let prefix = prefix_of(next.decor()).unwrap_or("");
+        let parted = whole_lines(prefix).iter().any(|l| l.trim().is_empty());
+        if parted { prefix } else { "" }
     }
 
     fn comment_block(&mut self, lines: &[CommentLine], indent: usize) {
@@ -290,50 +389,82 @@ impl Writer {
         entries
     }
 
-    /// A table's key/value lines, then its sub-tables. `header` holds the header's keys as
-    /// written; `path` their names, for the key order.
-    fn table_body(&mut self, table: &Table, header: &[String], path: &[String]) {
+    /// A table's key/value lines, then its sub-tables. `header` holds the header's keys;
+    /// `path` their names, for the key order; `above` is [`Source::header`].
+    fn table_body(
+        &mut self,
+        table: &Table,
+        header: &[&Key],
+        path: &[String],
+        above: Option<usize>,
+    ) {
         let indent = header_indent(header);
+        let source = Source::new(table, indent, above, self.after(table));
+        self.verbatim(&source.continuation(0));
         let entries = self.sorted(table, path);
-        self.key_values(&entries, indent, "", path);
+        self.key_values(&entries, indent, &[], path, Some(&source));
         self.subtables(&entries, header, path);
     }
 
+    /// Key/value lines at `indent`. `dotted` holds the keys of the dotted key they are under;
+    /// `source` the table's lines in source order.
     fn key_values(
         &mut self,
         entries: &[(&Key, &Item)],
         indent: usize,
-        dotted: &str,
+        dotted: &[&Key],
         path: &[String],
+        source: Option<&Source>,
     ) {
-        for (key, item) in entries {
-            let name = format!("{dotted}{}", key_text(key));
+        for &(key, item) in entries {
+            let mut keys = dotted.to_vec();
+            keys.push(key);
             let path = child(path, key);
             match item {
-                Item::Value(value) => self.key_value(indent, &name, key, value, &path),
+                Item::Value(value) => {
+                    let at = source.and_then(|s| s.index(value).map(|i| (s, i)));
+                    let skip = at.map_or(0, |(s, i)| s.continuation(i).len());
+                    self.key_value(indent, &keys, value, &path, skip);
+                    if let Some((source, i)) = at {
+                        self.verbatim(&source.continuation(i + 1));
+                    }
+                }
                 Item::Table(table) if table.is_dotted() => {
-                    self.comments_above(prefix_of(key.leaf_decor()), indent);
-                    self.comments_above(prefix_of(table.decor()), indent);
+                    self.comments_above(prefix_of(key.leaf_decor()), indent, 0);
+                    self.comments_above(prefix_of(table.decor()), indent, 0);
                     let entries = self.sorted(table, &path);
-                    self.key_values(&entries, indent, &format!("{name}."), &path);
+                    self.key_values(&entries, indent, &keys, &path, source);
                 }
                 _ => {}
             }
         }
     }
 
-    fn key_value(&mut self, indent: usize, name: &str, key: &Key, value: &Value, path: &[String]) {
-        self.comments_above(prefix_of(key.leaf_decor()), indent);
-        let lead = format!("{name} = ");
+    /// `key = value`, below the comments above it but for the first `skip` lines.
+    fn key_value(
+        &mut self,
+        indent: usize,
+        keys: &[&Key],
+        value: &Value,
+        path: &[String],
+        skip: usize,
+    ) {
+        let Some(key) = keys.last() else {
+            return;
+        };
+        let prefix = prefix_of(key.leaf_decor());
+        self.comments_above(prefix, indent, skip);
+        let names: Vec<String> = keys.iter().map(|k| key_text(k)).collect();
+        let lead = format!("{} = ", names.join("."));
         let rendered = self.value(value, indent, indent + width(&lead), path);
-        let eol = end_of_line_comment(suffix_of(value.decor()));
-        self.line(indent, &format!("{lead}{rendered}{eol}"));
+        let comment = EndOfLine::find(suffix_of(value.decor()), || written_key_value(keys, value));
+        self.line_ending_in(indent, &format!("{lead}{rendered}"), comment);
     }
 
-    fn subtables(&mut self, entries: &[(&Key, &Item)], header: &[String], path: &[String]) {
-        for (key, item) in entries {
+    fn subtables(&mut self, entries: &[(&Key, &Item)], header: &[&Key], path: &[String]) {
+        for &(key, item) in entries {
             let mut header = header.to_vec();
-            header.push(key_text(key));
+            header.push(key);
             let path = child(path, key);
             match item {
                 Item::Table(table) if table.is_dotted() => {
@@ -341,15 +472,17 @@ impl Writer {
                     self.subtables(&entries, &header, &path);
                 }
                 Item::Table(table) => {
-                    if !table.is_implicit() || has_key_values(table) {
-                        self.header(table.decor(), &header, false);
-                    }
-                    self.table_body(table, &header, &path);
+                    let above = if !table.is_implicit() || has_key_values(table) {
+                        self.header(table, &header, false)
+                    } else {
+                        None
+                    };
+                    self.table_body(table, &header, &path, above);
                 }
                 Item::ArrayOfTables(tables) => {
                     for table in tables.iter() {
-                        self.header(table.decor(), &header, true);
-                        self.table_body(table, &header, &path);
+                        let above = self.header(table, &header, true);
+                        self.table_body(table, &header, &path, above);
                     }
                 }
                 Item::Value(_) | Item::None => {}
@@ -357,23 +490,34 @@ impl Writer {
         }
     }
 
-    fn header(&mut self, decor: &Decor, header: &[String], array: bool) {
-        let indent = header_indent(header);
+    /// `table`'s header line, after the comment lines glued below the entry written before
+    /// it and the comments above the header. Returns [`Source::header`] for its body.
+    fn header(&mut self, table: &Table, keys: &[&Key], array: bool) -> Option<usize> {
+        let indent = header_indent(keys);
+        let decor = table.decor();
+        let prefix = prefix_of(decor).unwrap_or("");
+        let lines = self.not_taken(Some(table), prefix);
+        let above = self.below_entry(&lines, true);
         // `blank` skips the line right under a header; a header always gets one.
         if matches!(self.last, Last::Other | Last::Header) {
             self.out.push_str(self.nl);
             self.last = Last::Blank;
         }
-        self.comments_above(prefix_of(decor), indent);
-        let name = header.join(".");
-        let text = if array {
-            format!("[[{name}]]")
-        } else {
-            format!("[{name}]")
-        };
-        let eol = end_of_line_comment(suffix_of(decor));
-        self.line(indent, &format!("{text}{eol}"));
+        self.comment_block(&comment_lines(above.iter().copied()), indent);
+        let names: Vec<String> = keys.iter().map(|k| key_text(k)).collect();
+        let (open, close) = if array { ("[[", "]]") } else { ("[", "]") };
+        let text = format!("{open}{}{close}", names.join("."));
+        let comment = EndOfLine::find(suffix_of(decor), || {
+            format!(
+                "{}{open}{}{close}",
+                last_line(prefix),
+                written_key_path(keys)
+            )
+        });
+        self.line_ending_in(indent, &text, comment);
         self.last = Last::Header;
+        self.body_indent = indent;
+        header_threshold(table, indent)
     }
 
     /// A value as it appears after `key = `, starting at column `column` of a line indented by
@@ -496,7 +640,7 @@ fn push_indent(out: &mut String, indent: usize) {
     out.extend(std::iter::repeat_n(' ', indent));
 }
 
-fn header_indent(header: &[String]) -> usize {
+fn header_indent<K>(header: &[K]) -> usize {
     header.len().saturating_sub(1) * INDENT
 }
 
@@ -522,11 +666,214 @@ fn suffix_of(decor: &Decor) -> Option<&str> {
     decor.suffix().and_then(|raw| raw.as_str())
 }
 
-/// ` # comment` when the text after a value or header holds one, else nothing.
-fn end_of_line_comment(suffix: Option<&str>) -> String {
-    suffix
-        .and_then(|s| s.find('#').map(|i| format!(" {}", s[i..].trim_end())))
-        .unwrap_or_default()
+/// The whole lines of a decor prefix: the text after its last line break is the indentation
+/// of the line it decorates.
+fn whole_lines(prefix: &str) -> Vec<&str> {
+    let mut lines: Vec<&str> = prefix.split('\n').collect();
+    lines.pop();
+    lines
+}
+
+fn last_line(text: &str) -> &str {
+    &text[text.rfind('\n').map_or(0, |i| i + 1)..]
+}
+
+/// The display columns `text` takes on one line: CJK characters take two, a tab goes on to
+/// the next multiple of [`TAB`].
+fn columns(text: &str) -> usize {
+    let mut parts = text.split('\t');
+    let first = parts.next().map_or(0, width);
+    parts.fold(first, |column, part| (column / TAB + 1) * TAB + width(part))
+}
+
+/// The column that comment lines below a line are indented beyond when they continue its
+/// end-of-line comment: the line's own indentation, as written (the end of its decor
+/// `prefix`) and as formatted (`indent`), so that the answer is the same on a second run.
+fn threshold(prefix: Option<&str>, indent: usize) -> usize {
+    columns(last_line(prefix.unwrap_or(""))).max(indent)
+}
+
+/// When `table`'s header line ends in a comment: its [`threshold`].
+fn header_threshold(table: &Table, indent: usize) -> Option<usize> {
+    let commented = suffix_of(table.decor()).is_some_and(|s| s.contains('#'));
+    commented.then(|| threshold(prefix_of(table.decor()), indent))
+}
+
+/// The top table, then the tables with a header in the source in the order of their headers,
+/// each with the indentation fmt gives it (see [`Writer::tables`]).
+fn headed_tables(root: &Table) -> Vec<(&Table, usize)> {
+    fn walk<'d>(table: &'d Table, depth: usize, out: &mut Vec<(&'d Table, usize)>) {
+        for (_, item) in table.iter() {
+            match item {
+                Item::Table(t) => {
+                    if !t.is_dotted() && t.position().is_some() {
+                        out.push((t, depth * INDENT));
+                    }
+                    walk(t, depth + 1, out);
+                }
+                Item::ArrayOfTables(tables) => {
+                    for t in tables.iter() {
+                        out.push((t, depth * INDENT));
+                        walk(t, depth + 1, out);
+                    }
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut tables = Vec::new();
+    walk(root, 0, &mut tables);
+    tables.sort_by_key(|(t, _)| t.position());
+    tables.insert(0, (root, 0));
+    tables
+}
+
+/// How many of `lines`, from the first, continue an end-of-line comment: comments indented
+/// beyond `threshold`.
+fn continuation_len(lines: &[&str], threshold: usize) -> usize {
+    lines
+        .iter()
+        .take_while(|line| {
+            let text = line.trim_start();
+            text.starts_with('#') && columns(&line[..line.len() - text.len()]) > threshold
+        })
+        .count()
+}
+
+/// A key path as written, from its line's indentation to the `=` (or `]`): toml_edit keeps
+/// the line's indentation in the leaf key's prefix and the space after the path in its suffix.
+fn written_key_path(keys: &[&Key]) -> String {
+    let Some(leaf) = keys.last() else {
+        return String::new();
+    };
+    let mut out = last_line(prefix_of(leaf.leaf_decor()).unwrap_or("")).to_string();
+    for (i, key) in keys.iter().enumerate() {
+        if i > 0 {
+            out.push('.');
+            out.push_str(prefix_of(key.dotted_decor()).unwrap_or(""));
+        }
+        out.push_str(&key.display_repr());
+        let decor = if i + 1 == keys.len() {
+            leaf.leaf_decor()
+        } else {
+            key.dotted_decor()
+        };
+        out.push_str(suffix_of(decor).unwrap_or(""));
+    }
+    out
+}
+
+/// A key/value line as written, up to the end of the value (its last line, for a value
+/// written over several).
+fn written_key_value(keys: &[&Key], value: &Value) -> String {
+    let shown = value.to_string();
+    let suffix = suffix_of(value.decor()).unwrap_or("");
+    let value = shown.strip_suffix(suffix).unwrap_or(&shown);
+    last_line(&format!("{}={value}", written_key_path(keys))).to_string()
+}
+
+/// The comment at the end of a key/value or header line, and where it stood: comments lined
+/// up in a column stay lined up, and one space after the text stays one space.
+struct EndOfLine<'a> {
+    text: &'a str,
+    /// The display column of its `#` in the source.
+    column: usize,
+    /// At most one space stood before it.
+    tight: bool,
+}
+
+impl<'a> EndOfLine<'a> {
+    /// The comment in a value's or header's decor `suffix`, if any; `written` gives the source
+    /// line up to that suffix.
+    fn find(suffix: Option<&'a str>, written: impl FnOnce() -> String) -> Option<Self> {
+        let suffix = suffix?;
+        let at = suffix.find('#')?;
+        let gap = &suffix[..at];
+        let line = format!("{}{gap}", last_line(&written()));
+        Some(EndOfLine {
+            text: suffix[at..].trim_end(),
+            column: columns(&line),
+            tight: gap.is_empty() || gap == " ",
+        })
+    }
+
+    /// The spaces between the comment and the formatted text, `end` columns wide: as many as
+    /// keep its column, at least one; one when it was so written.
+    fn gap(&self, end: usize) -> usize {
+        if self.tight {
+            1
+        } else {
+            self.column.saturating_sub(end).max(1)
+        }
+    }
+}
+
+/// A table body's key/value lines in the order they were written in. Comment lines that
+/// continue an end-of-line comment sit in toml_edit's prefix of the next key in the source,
+/// whichever key fmt writes next; they are found here and written after the line they continue.
+/// The lines of a dotted key count as written together, as fmt writes them.
+struct Source<'t> {
+    entries: Vec<(&'t Key, &'t Value)>,
+    /// The body's indentation as formatted.
+    indent: usize,
+    /// When the table's header line ends in a comment: its [`threshold`].
+    header: Option<usize>,
+    /// What follows the body's last line in the source (see [`Writer::after`]): the lines
+    /// continuing that line's comment are at its start.
+    after: &'t str,
+}
+
+impl<'t> Source<'t> {
+    fn new(table: &'t Table, indent: usize, header: Option<usize>, after: &'t str) -> Self {
+        fn lines<'t>(table: &'t Table, out: &mut Vec<(&'t Key, &'t Value)>) {
+            for (name, item) in table.iter() {
+                match (table.key(name), item) {
+                    (Some(key), Item::Value(value)) => out.push((key, value)),
+                    (_, Item::Table(dotted)) if dotted.is_dotted() => lines(dotted, out),
+                    _ => {}
+                }
+            }
+        }
+        let mut entries = Vec::new();
+        lines(table, &mut entries);
+        Source {
+            entries,
+            indent,
+            header,
+            after,
+        }
+    }
+
+    fn index(&self, value: &Value) -> Option<usize> {
+        self.entries
+            .iter()
+            .position(|(_, v)| std::ptr::eq(*v, value))
+    }
+
+    /// When the line above entry `i` ends in a comment: its [`threshold`].
+    fn above(&self, i: usize) -> Option<usize> {
+        let Some(previous) = i.checked_sub(1) else {
+            return self.header;
+        };
+        let (key, value) = self.entries.get(previous)?;
+        let commented = suffix_of(value.decor()).is_some_and(|s| s.contains('#'));
+        commented.then(|| threshold(prefix_of(key.leaf_decor()), self.indent))
+    }
+
+    /// The lines at the start of entry `i`'s prefix (of what follows the body, for the entry
+    /// after the last) that continue the comment above them.
+    fn continuation(&self, i: usize) -> Vec<&'t str> {
+        let Some(threshold) = self.above(i) else {
+            return Vec::new();
+        };
+        let text = match self.entries.get(i) {
+            Some((key, _)) => prefix_of(key.leaf_decor()).unwrap_or(""),
+            None => self.after,
+        };
+        let mut lines: Vec<&str> = text.split('\n').collect();
+        lines.truncate(continuation_len(&lines, threshold));
+        lines
+    }
 }
 
 /// A key bare when TOML allows it, else quoted as the author quoted it.
@@ -988,7 +1335,7 @@ phone = "12345"
         let expected = r#"# 春江县测试局 责任清单
 # (a test file)
 
-name = "春江县测试局" # the full name
+name = "春江县测试局"   # the full name
 # about the order
 order = 7 # the order in listings
 
@@ -997,7 +1344,6 @@ order = 7 # the order in listings
 # block with a gap
 
 phone = "12345"
-
 # between tables
 
 # a second block, attached to sections
@@ -1021,8 +1367,8 @@ basis = [ # why
   [[duties.items]]
   # before text
   text = "t"
-  section = "a" # eol section
-# trailing comment one
+  section = "a"     # eol section
+  # trailing comment one
 
 #   trailing comment two
 "#;
@@ -1033,6 +1379,48 @@ basis = [ # why
                 .count()
         };
         assert_eq!(count(COMMENTED), count(&output));
+    }
+
+    #[test]
+    fn aligned_end_of_line_comments_stay_aligned() {
+        // Display columns: `春江县` takes six, so `# 名称` lines up with the others.
+        let input = "name = \"春江县\"      # 名称\norder = 1           # 排序\nphone = \"12345\" # one space stays one\n\n[[sections]]                # 科室\nid = \"a\"                    # 唯一\nname = \"n\"\nphone = \"12345\"\n";
+        formats_to(input, input);
+    }
+
+    #[test]
+    fn end_of_line_comments_keep_their_column_when_the_text_before_them_changes() {
+        let input = "name='x' # one space\n\n[[sections]]\nid='a'      # c\nname  =  \"n\"      # d\nphone='12345'  # e\n\n[[duties]]\nid = \"d\"\n    [[duties.items]]   # it\n    text='春江县'    # 文字\n";
+        // `# c` stood at column 12: `id = "a"` is two columns wider than `id='a'`, so two
+        // spaces fewer. `# d` at 18 after 10 columns of `name = "n"`. `# e` at 15 no longer
+        // fits after `phone = "12345"`: one space. The header and `text` lose two columns of
+        // indentation, which their comments' gaps gain.
+        let expected = "name = \"x\" # one space\n\n[[sections]]\nid = \"a\"    # c\nname = \"n\"        # d\nphone = \"12345\" # e\n\n[[duties]]\nid = \"d\"\n\n  [[duties.items]]     # it\n  text = \"春江县\"    # 文字\n";
+        formats_to(input, expected);
+    }
+
+    #[test]
+    fn comment_lines_continuing_an_end_of_line_comment_are_kept_as_written() {
+        let input = "name = \"x\"\n\n[[powers]]                       # 权力\n                                 # 清单\nid = \"p\"                         # 唯一\nname = \"n\"\nkind = \"licensing\"               # licensing 行政许可 |\n                                 # levy 行政征收 |\n                                 # other 其他\nstatus = \"retained\"              # retained 保留\n# delegated_to = \"乡镇\"          # 可选\nbasis = [\"b\"]\n";
+        formats_to(input, input);
+        // They follow their line when fmt moves it, and keep their place before a header.
+        let moved = "[[powers]]\nkind = \"licensing\"   # a |\n                     # b\nname = \"n\"\nid = \"p\"\n\n[[sections]]\nid = \"a\"    # c |\n             # d\n\n[[duties]]\nid = \"d\"\n";
+        let expected = "[[sections]]\nid = \"a\"    # c |\n             # d\n\n[[powers]]\nid = \"p\"\nname = \"n\"\nkind = \"licensing\"   # a |\n                     # b\n\n[[duties]]\nid = \"d\"\n";
+        formats_to(moved, expected);
+    }
+
+    #[test]
+    fn a_commented_out_field_stays_at_the_end_of_its_entry() {
+        let input = "name = \"x\"\n# short_name = \"x\"   # 可选\n\n# 科室\n[[sections]]\nid = \"a\"\n\n[[duties]]\nid = \"d\"\nbasis = [\"三定方案\"]             # 必填\n# note = \"备注\"                  # 可选\n\n  [[duties.items]]               # 具体工作事项\n  text = \"t\"\n  section = \"a\"\n  # note = \"由所属事业单位承担\"    # 可选：备注\n\n# 公共服务事项\n[[services]]\nid = \"s\"\n# beyond_statutory = true\n";
+        formats_to(input, input);
+        // At the entry's indentation, whatever the source's; at the end of the file too.
+        let nested = "[[duties]]\nid = \"d\"\n  [[duties.items]]\n  text = \"t\"\n# note = \"a\"\n\n[[services]]\nid = \"s\"\n\n  [[services.x]]\n  a = 1\n# note = \"b\"\n";
+        let expected = "[[duties]]\nid = \"d\"\n\n  [[duties.items]]\n  text = \"t\"\n  # note = \"a\"\n\n[[services]]\nid = \"s\"\n\n  [[services.x]]\n  a = 1\n  # note = \"b\"\n";
+        formats_to(nested, expected);
+        // With no blank line between them, comments stay with the header they precede.
+        let above = "[[duties]]\nid = \"d\"\n# about services\n[[services]]\nid = \"s\"\n";
+        let expected = "[[duties]]\nid = \"d\"\n\n# about services\n[[services]]\nid = \"s\"\n";
+        formats_to(above, expected);
     }
 
     #[test]

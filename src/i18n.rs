@@ -177,6 +177,18 @@ impl Catalog {
         Catalog { language, bundle }
     }
 
+    /// The words of message `id`, which takes no arguments (`help-…` texts, made from names at
+    /// run time); the id itself when the catalogue lacks it.
+    pub fn words(&self, id: &str) -> String {
+        let Some(pattern) = self.bundle.get_message(id).and_then(|m| m.value()) else {
+            return id.to_string();
+        };
+        let mut errors = Vec::new();
+        self.bundle
+            .format_pattern(pattern, None, &mut errors)
+            .into_owned()
+    }
+
     /// The message in this catalogue's language. A message the catalogue lacks shows as its id
     /// (a test proves that both catalogues have every message).
     pub fn text(&self, message: &Message) -> String {

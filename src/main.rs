@@ -8,13 +8,25 @@ use std::process::ExitCode;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-use clap::Parser;
-use resplist::cli::{Cli, Command, NewCommand};
+use std::io::Write;
+
+use resplist::cli::{Command, NewCommand, localized};
 use resplist::commands::common::Session;
 use resplist::commands::{self, exit};
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match localized::parse(std::env::args_os().collect()) {
+        Ok(cli) => cli,
+        Err(stop) => {
+            // A closed pipe (`resplist --help | head`) is not worth reporting.
+            let _ = if stop.to_stdout {
+                std::io::stdout().lock().write_all(stop.text.as_bytes())
+            } else {
+                std::io::stderr().lock().write_all(stop.text.as_bytes())
+            };
+            return ExitCode::from(stop.code);
+        }
+    };
     let mut session = Session::new(cli.lang);
     let result = match &cli.command {
         Command::Check(args) => commands::check::run(args, &mut session),

@@ -253,7 +253,7 @@ const MESSY: &str = "\n# 春江县测试局 — a messy file\nsummary='县政府
 
 const CANONICAL: &str = "# 春江县测试局 — a messy file
 name = \"春江县测试局\"
-phone = \"0000-6301 0000\" # the main line
+phone = \"0000-6301 0000\"      # the main line
 summary = \"县政府工作部门。\"
 extra_note = \"kept\" # unknown to FORMAT.md
 
@@ -274,7 +274,7 @@ basis = [\"三定方案\", \"《中华人民共和国环境保护法》第十条
   section = \"wrfz\"
 
 [[services]]
-id = \"shuizhi\" # id
+id = \"shuizhi\"  # id
 title = \"发布水质信息\"
 category = \"basic\"
 # bottom
@@ -422,4 +422,48 @@ fn a_read_only_file_is_reported_and_left_as_it_is() {
     // --check only reads, so it still says what would change.
     let out = resplist(&["fmt", "--check"], dir.path());
     assert_eq!(stdout(&out), "would reformat: departments/huanbao.toml\n");
+}
+
+/// Runs `fmt --check` in `project`: it must find nothing to change.
+fn assert_fmt_clean(project: &Path, what: &str) {
+    let out = resplist(&["fmt", "--check"], project);
+    assert_eq!(
+        (out.status.code(), stdout(&out), stderr(&out)),
+        (Some(0), String::new(), String::new()),
+        "{what}"
+    );
+}
+
+/// What `init` writes is already in fmt's layout: its aligned end-of-line comments, the lines
+/// continuing them and the commented-out optional fields all stay where the templates put them.
+#[test]
+fn fmt_finds_nothing_to_change_right_after_init_in_both_languages() {
+    for language in ["zh-CN", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        let out = resplist(&["init", "p", "--language", language], tmp.path());
+        assert!(out.status.success(), "{language}: {}", stderr(&out));
+        let project = tmp.path().join("p");
+        let before = sources(&project);
+        assert_fmt_clean(&project, language);
+        let out = resplist(&["fmt"], &project);
+        assert_eq!((out.status.code(), stdout(&out)), (Some(0), String::new()));
+        assert_eq!(sources(&project), before, "{language}");
+    }
+}
+
+#[test]
+fn fmt_finds_nothing_to_change_right_after_new_department() {
+    for language in ["zh-CN", "en"] {
+        let tmp = tempfile::tempdir().unwrap();
+        assert!(
+            resplist(&["init", "p", "--language", language], tmp.path())
+                .status
+                .success()
+        );
+        let project = tmp.path().join("p");
+        let out = resplist(&["new", "department", "abc", "--name", "某局"], &project);
+        assert!(out.status.success(), "{language}: {}", stderr(&out));
+        assert!(project.join("departments/abc.toml").is_file());
+        assert_fmt_clean(&project, language);
+    }
 }

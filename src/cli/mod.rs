@@ -1,4 +1,7 @@
-//! The command line, as clap types.
+//! The command line, as clap types; `localized` puts its help and its errors into the run's
+//! language.
+
+pub mod localized;
 
 use std::path::PathBuf;
 
