@@ -507,7 +507,7 @@ help-init-dir = 在哪个文件夹里新建项目（没有会自动创建）
 help-init-language = 网站自身文字的语言：zh-CN（默认）或 en
 help-new = 用带说明的模板往项目里添加内容
 help-new-department = 添加一个部门文件 departments/<编号>.toml
-help-new-department-id = 部门编号：小写英文字母、数字和连字符，例如 huanbao；它就是文件名
+help-new-department-id = 部门编号：小写英文字母、数字和连字符，例如 `huanbao`；它就是文件名
 help-new-department-name = 部门全称，例如 "春江县环境保护局"
 help-new-department-project = 项目文件夹（不写就是当前文件夹）
 

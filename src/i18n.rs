@@ -330,4 +330,171 @@ mod tests {
             Language::En
         );
     }
+
+    /// The text of a pattern as a reader sees it, each placeable a space, every variant of a
+    /// select expression one after the other.
+    fn shown(pattern: &ast::Pattern<&str>, out: &mut String) {
+        for element in &pattern.elements {
+            match element {
+                ast::PatternElement::TextElement { value } => out.push_str(value),
+                ast::PatternElement::Placeable {
+                    expression: ast::Expression::Select { variants, .. },
+                } => {
+                    for v in variants {
+                        out.push(' ');
+                        shown(&v.value, out);
+                    }
+                }
+                ast::PatternElement::Placeable {
+                    expression:
+                        ast::Expression::Inline(ast::InlineExpression::StringLiteral { value }),
+                } => out.push_str(value),
+                ast::PatternElement::Placeable { .. } => out.push(' '),
+            }
+        }
+    }
+
+    /// Names that stay as they are in Chinese text: formats, encodings, programs, keys.
+    const PROPER_NAMES: &[&str] = &[
+        "UTF-8",
+        "UTF-16",
+        "GBK",
+        "GB2312",
+        "GB18030",
+        "TOML",
+        "JSON",
+        "CSV",
+        "Schema",
+        "Markdown",
+        "Windows",
+        "Linux",
+        "macOS",
+        "WPS",
+        "Word",
+        "Excel",
+        "VS",
+        "Code",
+        "Shift",
+        "Ctrl",
+        "GitHub",
+        "GitLab",
+        "HEAD",
+        "RESPLIST_LANG",
+        "MiB",
+    ];
+
+    /// Lowercase words a Chinese message may hold: the commands and options of the command
+    /// line, the fields and values of the format, and a few programs and file names.
+    fn lowercase_names() -> std::collections::HashSet<String> {
+        use crate::model::describe::{Described, Kind};
+        use clap::CommandFactory;
+        let mut names: std::collections::HashSet<String> = [
+            "resplist",
+            "git",
+            "iconv",
+            "toml",
+            "csv",
+            "md",
+            "docs",
+            "format",
+            "editors",
+            "public",
+            "departments",
+            "true",
+            "false",
+            "en",
+            "zh",
+            "con",
+            "prn",
+            "aux",
+            "nul",
+            "com",
+            "lpt",
+            "com1",
+            "com9",
+            "lpt1",
+            "lpt9",
+            "cat-file",
+            "old",
+            "new",
+            "help",
+            "exit-code",
+            "f",
+            "t",
+            "a",
+            "z",
+        ]
+        .map(String::from)
+        .into();
+        fn commands(command: &clap::Command, out: &mut std::collections::HashSet<String>) {
+            out.insert(command.get_name().to_string());
+            for arg in command.get_arguments() {
+                out.extend(arg.get_long().map(str::to_string));
+                out.extend(
+                    arg.get_possible_values()
+                        .iter()
+                        .map(|v| v.get_name().to_string()),
+                );
+            }
+            for sub in command.get_subcommands() {
+                commands(sub, out);
+            }
+        }
+        commands(&crate::cli::Cli::command(), &mut names);
+        for root in [
+            crate::model::Department::description(),
+            crate::model::SiteFile::description(),
+        ] {
+            for entity in root.walk() {
+                for field in entity.fields {
+                    names.insert(field.key.to_string());
+                    if let Kind::Enum(choices) = field.kind {
+                        names.extend(choices.keys().map(str::to_string));
+                    }
+                }
+            }
+        }
+        names
+    }
+
+    #[test]
+    fn the_chinese_catalogue_holds_no_english_words_but_names_codes_and_keys() {
+        let resource = match fluent_syntax::parser::parse(ZH_CN) {
+            Ok(resource) => resource,
+            Err((_, errors)) => panic!("{errors:?}"),
+        };
+        let lowercase = lowercase_names();
+        let mut foreign = Vec::new();
+        for entry in &resource.body {
+            let ast::Entry::Message(m) = entry else {
+                continue;
+            };
+            let mut text = String::new();
+            if let Some(pattern) = &m.value {
+                shown(pattern, &mut text);
+            }
+            // Code between backticks is what the clerk types: keys, values, commands.
+            let outside: String = text.split('`').step_by(2).collect::<Vec<_>>().join(" ");
+            for word in outside
+                .split(|c: char| !(c.is_ascii_alphanumeric() || c == '_' || c == '-'))
+                .map(|w| w.trim_matches('-'))
+                .filter(|w| w.chars().next().is_some_and(|c| c.is_ascii_alphabetic()))
+            {
+                let code = word.len() == 5
+                    && word.starts_with(['E', 'W'])
+                    && word[1..].chars().all(|c| c.is_ascii_digit());
+                let fine = code
+                    || PROPER_NAMES.contains(&word)
+                    || lowercase.contains(word)
+                    || word.split('-').all(|part| lowercase.contains(part));
+                if !fine {
+                    foreign.push(format!("{}: {word}", m.id.name));
+                }
+            }
+        }
+        assert!(
+            foreign.is_empty(),
+            "English words in zh-CN.ftl: {foreign:#?}"
+        );
+    }
 }

@@ -301,9 +301,15 @@ fn nested_path(key: &str) -> Option<String> {
     find(Department::description(), "", key).or_else(|| find(SiteFile::description(), "", key))
 }
 
-/// The last `[table]` or `[[array]]` header before byte `at`, if any.
+/// The `[table]` or `[[array]]` header at byte `at` or the last one before it, if any.
 fn enclosing_header(text: &str, at: usize) -> Option<&str> {
-    text.get(..at)?
+    let at = at.min(text.len());
+    // The whole line holding `at`: a key in a header is in the header's own line.
+    let end = text
+        .get(at..)
+        .and_then(|rest| rest.find('\n'))
+        .map_or(text.len(), |i| at + i);
+    text.get(..end)?
         .lines()
         .rev()
         .map(str::trim)

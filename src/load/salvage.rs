@@ -200,9 +200,27 @@ fn top_level(
             } else if let DeValue::Table(_) = removed.get_ref() {
                 forget(removed.get_ref(), unread);
             }
+            // `[[items]]` written for `[[duties.items]]`: the items of the duty above them.
+            if key == "items"
+                && let Some(duty) = entry_before(table, "duties", removed.span().start)
+            {
+                unread.duties.insert(duty);
+            }
         }
     }
     None
+}
+
+/// The id of the last entry of the list `key` that starts before byte `at`.
+fn entry_before(table: &DeTable<'_>, key: &str, at: usize) -> Option<String> {
+    let DeValue::Array(list) = table.get(key)?.get_ref() else {
+        return None;
+    };
+    let entry = list.iter().rev().find(|e| e.span().start < at)?;
+    let DeValue::Table(entry) = entry.get_ref() else {
+        return None;
+    };
+    entry.get("id")?.get_ref().as_str().map(str::to_string)
 }
 
 /// The top-level key whose value holds byte `at`.

@@ -13,6 +13,7 @@ mod architecture;
 mod browser;
 mod build;
 mod ci_recipes;
+mod clerks;
 mod cli;
 mod common;
 mod diff;
