@@ -38,3 +38,52 @@ fn codes_are_unique_and_well_formed() {
         );
     }
 }
+
+/// The clerks' guide, `docs/zh-CN/填写指南.md`.
+fn guide() -> String {
+    std::fs::read_to_string(repo().join("docs/zh-CN/填写指南.md")).unwrap()
+}
+
+#[test]
+fn the_clerks_guide_names_every_field_with_its_chinese_label() {
+    use resplist::model::describe::Described;
+    let guide = guide();
+    for root in [
+        resplist::model::Department::description(),
+        resplist::model::SiteFile::description(),
+    ] {
+        for entity in root.walk() {
+            // The tables of the files themselves (`site`, `build`) are headings, not fields.
+            for field in entity.fields.iter().filter(|f| f.kind.nested().is_none() || f.key == "case") {
+                assert!(
+                    guide.contains(&format!("`{}`", field.key)),
+                    "the guide does not explain `{}` ({})",
+                    field.key,
+                    field.zh
+                );
+                assert!(
+                    guide.contains(field.zh),
+                    "the guide does not call `{}` {}",
+                    field.key,
+                    field.zh
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_readme_sends_clerks_to_their_guide_first() {
+    let readme = std::fs::read_to_string(repo().join("README.md")).unwrap();
+    let guide = readme
+        .find("docs/zh-CN/填写指南.md")
+        .expect("README links the clerks' guide");
+    let first_heading = readme.find("\n## ").unwrap_or(readme.len());
+    assert!(guide < first_heading, "the guide's link comes before the first section");
+    // And the templates `init` and `new` write point to it.
+    for template in ["department.zh-CN.toml", "resplist.zh-CN.toml"] {
+        let text =
+            std::fs::read_to_string(repo().join("src/commands/templates").join(template)).unwrap();
+        assert!(text.contains("填写指南"), "{template}");
+    }
+}
