@@ -395,7 +395,16 @@ fmt-internal-error = internal error: { $problem } in `{ $file }`; the file was l
 fmt-not-parsed = { $file } was not formatted: correct the mistakes above first; fmt leaves a file it cannot read as it is
 fmt-read-only = the file is read-only; fmt leaves it as it is
 fmt-read-only-help = make it writable (`chmod u+w { $file }`) if it should be formatted
-fmt-cannot-write = cannot write the formatted file: { $reason }
+fmt-cannot-write = cannot write the formatted file: { $step }{ $reason }
+fmt-reason = {" "}({ $reason })
+fmt-cannot-resolve = cannot find where `{ $path }` is
+fmt-no-folder = `{ $path }` has no folder
+fmt-cannot-read = cannot read `{ $path }`
+fmt-cannot-create-temp = cannot create a temporary file in `{ $dir }`
+fmt-cannot-write-temp = cannot write the temporary file
+fmt-cannot-copy-permissions = cannot give the new file the old one's permissions
+fmt-cannot-replace = cannot replace `{ $path }`
+cannot-write-step-summary = cannot write the step summary `{ $path }`
 fmt-cannot-write-help = check that you may write to the file and its folder
 
 ## init, new, schema

@@ -360,7 +360,16 @@ fmt-internal-error = 内部错误：整理 `{ $file }` 时{ $problem }，文件�
 fmt-not-parsed = { $file } 没有格式化：请先改正上面的写法错误；fmt 读不懂的文件不会改动
 fmt-read-only = 文件是只读的，fmt 不改动它
 fmt-read-only-help = 如果要整理它，请先改为可写（`chmod u+w { $file }`）
-fmt-cannot-write = 无法写入整理后的文件：{ $reason }
+fmt-cannot-write = 无法写入整理后的文件：{ $step }{ $reason }
+fmt-reason = （{ $reason }）
+fmt-cannot-resolve = 找不到 `{ $path }` 的实际位置
+fmt-no-folder = `{ $path }` 没有所在的文件夹
+fmt-cannot-read = 无法读取 `{ $path }`
+fmt-cannot-create-temp = 无法在 `{ $dir }` 里建立临时文件
+fmt-cannot-write-temp = 无法写入临时文件
+fmt-cannot-copy-permissions = 无法让新文件沿用原文件的权限
+fmt-cannot-replace = 无法替换 `{ $path }`
+cannot-write-step-summary = 无法写入 GitHub 步骤摘要 `{ $path }`
 fmt-cannot-write-help = 请确认你有权限修改这个文件和它所在的文件夹
 
 ## init、new、schema

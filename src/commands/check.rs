@@ -77,9 +77,18 @@ fn append(path: &Path, text: &str) -> anyhow::Result<()> {
         .create(true)
         .append(true)
         .open(path)
-        .with_context(|| format!("cannot write the step summary `{}`", path.display()))?;
-    file.write_all(text.as_bytes())
-        .with_context(|| format!("cannot write the step summary `{}`", path.display()))
+        .with_context(|| {
+            msg!(
+                "cannot-write-step-summary",
+                path = path.display().to_string()
+            )
+        })?;
+    file.write_all(text.as_bytes()).with_context(|| {
+        msg!(
+            "cannot-write-step-summary",
+            path = path.display().to_string()
+        )
+    })
 }
 
 /// The one-line summary in the seed's style: the jurisdiction, what the list holds, and how

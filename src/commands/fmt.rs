@@ -5,8 +5,6 @@ use std::fs;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
-use anyhow::Context;
-
 use crate::cli::{Color, FmtArgs};
 use crate::diagnostic::{Code, Diagnostic, Report, Sources};
 use crate::fmt::{FormatError, format_department, format_site};
@@ -27,6 +25,7 @@ enum Outcome {
     Internal(String),
 }
 
+use crate::i18n::{Arg, Message};
 use crate::model::Language;
 use crate::msg;
 
@@ -160,11 +159,19 @@ fn format_file(
                 .help(msg!("fmt-read-only-help", file = file)),
         ]);
     }
-    if !check && let Err(err) = write_atomically(&path, &formatted) {
+    if !check && let Err((step, reason)) = write_atomically(&path, &formatted) {
         return Outcome::Failed(vec![
             Diagnostic::new(
                 Code::Unreadable,
-                msg!("fmt-cannot-write", reason = format!("{err:#}")),
+                msg!(
+                    "fmt-cannot-write",
+                    step = step,
+                    reason = if reason.is_empty() {
+                        Arg::from("")
+                    } else {
+                        msg!("fmt-reason", reason = reason).into()
+                    }
+                ),
             )
             .in_file(file)
             .help(msg!("fmt-cannot-write-help")),
@@ -216,26 +223,30 @@ fn read(path: &Path, file: &Path) -> Result<String, Box<Diagnostic>> {
 }
 
 /// Replaces the file in one step, so that an interrupted run leaves the old file or the new
-/// one, never half of one. A link is followed: its target is rewritten, the link kept.
-fn write_atomically(path: &Path, text: &str) -> anyhow::Result<()> {
+/// one, never half of one. A link is followed: its target is rewritten, the link kept. The
+/// error says which step failed, as a message for the run's language, and the system's reason.
+fn write_atomically(path: &Path, text: &str) -> Result<(), (Message, String)> {
+    let shown = |p: &Path| p.display().to_string();
+    let failed = |message: Message| move |err: std::io::Error| (message, err.to_string());
     let target =
-        fs::canonicalize(path).with_context(|| format!("cannot resolve `{}`", path.display()))?;
-    let dir = target
-        .parent()
-        .with_context(|| format!("`{}` has no folder", target.display()))?;
+        fs::canonicalize(path).map_err(failed(msg!("fmt-cannot-resolve", path = shown(path))))?;
+    let Some(dir) = target.parent() else {
+        return Err((msg!("fmt-no-folder", path = shown(&target)), String::new()));
+    };
     let permissions = fs::metadata(&target)
-        .with_context(|| format!("cannot read `{}`", target.display()))?
+        .map_err(failed(msg!("fmt-cannot-read", path = shown(&target))))?
         .permissions();
     let mut temp = tempfile::Builder::new()
         .prefix(".resplist-fmt-")
         .suffix(".tmp")
         .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in `{}`", dir.display()))?;
+        .map_err(failed(msg!("fmt-cannot-create-temp", dir = shown(dir))))?;
     temp.write_all(text.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
-        .context("cannot write the temporary file")?;
-    fs::set_permissions(temp.path(), permissions).context("cannot copy the file's permissions")?;
+        .map_err(failed(msg!("fmt-cannot-write-temp")))?;
+    fs::set_permissions(temp.path(), permissions)
+        .map_err(failed(msg!("fmt-cannot-copy-permissions")))?;
     temp.persist(&target)
-        .with_context(|| format!("cannot replace `{}`", target.display()))?;
+        .map_err(|err| failed(msg!("fmt-cannot-replace", path = shown(&target)))(err.error))?;
     Ok(())
 }

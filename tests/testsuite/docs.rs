@@ -54,7 +54,11 @@ fn the_clerks_guide_names_every_field_with_its_chinese_label() {
     ] {
         for entity in root.walk() {
             // The tables of the files themselves (`site`, `build`) are headings, not fields.
-            for field in entity.fields.iter().filter(|f| f.kind.nested().is_none() || f.key == "case") {
+            for field in entity
+                .fields
+                .iter()
+                .filter(|f| f.kind.nested().is_none() || f.key == "case")
+            {
                 assert!(
                     guide.contains(&format!("`{}`", field.key)),
                     "the guide does not explain `{}` ({})",
@@ -79,7 +83,10 @@ fn the_readme_sends_clerks_to_their_guide_first() {
         .find("docs/zh-CN/填写指南.md")
         .expect("README links the clerks' guide");
     let first_heading = readme.find("\n## ").unwrap_or(readme.len());
-    assert!(guide < first_heading, "the guide's link comes before the first section");
+    assert!(
+        guide < first_heading,
+        "the guide's link comes before the first section"
+    );
     // And the templates `init` and `new` write point to it.
     for template in ["department.zh-CN.toml", "resplist.zh-CN.toml"] {
         let text =
