@@ -71,6 +71,7 @@ code-E0110 = duplicate id
 code-E0111 = invalid phone number
 code-E0112 = invalid or unsafe link
 code-E0113 = Chinese (full-width) punctuation where TOML needs ASCII
+code-E0114 = a search setting that cannot be used (an empty example, a malformed synonym group)
 code-E0201 = work item names a power that is not retained
 code-E0202 = transferred or delegated power that does not say who exercises it
 code-E0203 = boundary partner is the lead department
@@ -257,6 +258,17 @@ duplicate-id-first = first { $what } with this id
 reserved-boundary-id = `{ $id }` is a name Windows reserves for a device
 reserved-boundary-id-help = a boundary's id names its page (`boundaries/<id>.html`), which cannot exist on Windows under this name: choose another id
 published-not-a-date = `published` must be a date without a time
+search-example-empty = an example query is empty
+search-example-empty-help = write a word residents would type, e.g. "油烟扰民", or delete the empty ""
+synonym-empty = a synonym is empty
+synonym-empty-help = write the word, or delete the empty ""
+synonym-repeated = "{ $word }" is written twice in this synonym group
+synonym-repeated-help = delete one of them
+synonym-too-few = this synonym group has { $count } { $count ->
+        [one] word
+       *[other] words
+    }; a group needs two or more different words to find each other
+synonym-too-few-help = add a word that means the same, as in ["噪音", "噪声"], or delete the group
 published-not-a-date-help = write the edition date as a TOML date without quotes, e.g. `published = 2015-10-15`
 empty-phone = the phone number is empty
 empty-phone-help = write the number, e.g. `0571-6310 0001`, or delete the line

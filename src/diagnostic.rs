@@ -71,6 +71,7 @@ codes! {
     BadPhone => "E0111", Error;
     BadUrl => "E0112", Error;
     ChinesePunctuation => "E0113", Error;
+    BadSearchSettings => "E0114", Error;
     ItemPowerNotRetained => "E0201", Error;
     MissingDelegate => "E0202", Error;
     PartnerIsLead => "E0203", Error;

@@ -8,6 +8,7 @@ mod one_lead;
 mod placeholders;
 mod powers;
 mod references;
+mod search;
 
 use std::path::Path;
 
@@ -27,6 +28,15 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
     if let Some(site) = &project.site {
         fields::site(site, &mut out);
         placeholders::site(site, &mut out);
+        if let Some(settings) = &site.search {
+            let mut no_suggestions = 0;
+            let mut cx = Cx {
+                file: std::path::Path::new(crate::load::SITE_FILE),
+                out: &mut out,
+                suggestions: &mut no_suggestions,
+            };
+            search::settings(settings.get_ref(), &mut cx);
+        }
     }
     let mut suggestions = SUGGESTION_BUDGET;
     for department in &project.departments {

@@ -93,6 +93,11 @@ fn show(field: &Field, value: Value<'_>, side: &Side<'_>) -> String {
             .collect::<Vec<_>>()
             .join(list),
         (_, Value::List(items)) => items.join(list),
+        (_, Value::Groups(groups)) => groups
+            .iter()
+            .map(|g| g.join(" = "))
+            .collect::<Vec<_>>()
+            .join(list),
         (_, Value::Integer(n)) => n.to_string(),
         (_, Value::Bool(b)) => {
             Message::new(if b { "diff-yes" } else { "diff-no" }).text(side.language)

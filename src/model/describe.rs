@@ -57,6 +57,8 @@ pub enum Kind {
     Basis,
     /// A list of plain texts.
     Texts,
+    /// A list of groups of plain texts (`[search] synonyms`).
+    Groups,
     /// The id of one of this department's sections.
     SectionRef,
     /// Ids of this department's powers.
@@ -105,6 +107,7 @@ pub enum Value<'a> {
     Absent,
     Text(&'a str),
     List(Vec<&'a str>),
+    Groups(Vec<Vec<&'a str>>),
     Integer(i64),
     Bool(bool),
     Date(&'a Datetime),
@@ -253,6 +256,27 @@ impl Slot for Option<Spanned<Vec<Spanned<String>>>> {
     }
 }
 
+impl Slot for Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>> {
+    const REQUIRED: bool = false;
+    const KIND: Option<Kind> = Some(Kind::Groups);
+    fn value(&self) -> Value<'_> {
+        self.as_ref().map_or(Value::Absent, |groups| {
+            Value::Groups(
+                groups
+                    .get_ref()
+                    .iter()
+                    .map(|g| g.get_ref().iter().map(|w| w.get_ref().as_str()).collect())
+                    .collect(),
+            )
+        })
+    }
+    fn texts(&self) -> Vec<&Spanned<String>> {
+        self.iter()
+            .flat_map(|groups| groups.get_ref().iter().flat_map(|g| g.get_ref().iter()))
+            .collect()
+    }
+}
+
 impl Slot for Option<Spanned<i64>> {
     const REQUIRED: bool = false;
     const KIND: Option<Kind> = Some(Kind::Integer);
@@ -355,6 +379,10 @@ mod tests {
             (SiteFile::description(), serde_fields::<SiteFile>()),
             (Site::description(), serde_fields::<Site>()),
             (Build::description(), serde_fields::<Build>()),
+            (
+                SearchSettings::description(),
+                serde_fields::<SearchSettings>(),
+            ),
             (Department::description(), serde_fields::<Department>()),
             (Section::description(), serde_fields::<Section>()),
             (Power::description(), serde_fields::<Power>()),
@@ -385,7 +413,7 @@ mod tests {
             .chain(Department::description().walk())
             .map(|e| e.key)
             .collect();
-        assert_eq!(walked.len(), 15, "{walked:?}");
+        assert_eq!(walked.len(), 16, "{walked:?}");
     }
 
     #[test]

@@ -33,6 +33,9 @@ pub struct SiteFile {
     #[serde(default)]
     #[field(zh = "生成", en = "How the site is built")]
     pub build: Option<Spanned<Build>>,
+    #[serde(default)]
+    #[field(zh = "搜索", en = "Search settings")]
+    pub search: Option<Spanned<SearchSettings>>,
 }
 
 /// `[site]` 站点: the jurisdiction and how its list is published.
@@ -102,6 +105,36 @@ pub struct Build {
     #[field(zh = "动态调整记录", en = "Adjustments listed on the history page")]
     pub history: Option<Spanned<u32>>,
 }
+
+/// `[search]` 搜索: the search box's example queries, and the project's own synonyms (FORMAT.md
+/// 1.1), added to the built-in dictionary.
+#[derive(Debug, Clone, Default, Deserialize, Serialize, JsonSchema, Described)]
+#[entity(key = "search", name = "search settings", zh = "搜索设置")]
+#[serde(deny_unknown_fields)]
+pub struct SearchSettings {
+    /// Optional. 示例搜索词 the search box's example queries, e.g. ["油烟扰民", "渣土撒落"];
+    /// default: taken from the project's own boundaries.
+    #[serde(default)]
+    #[field(kind = Texts, zh = "示例搜索词", en = "Example queries")]
+    pub examples: Option<Spanned<Vec<Spanned<String>>>>,
+    /// Optional. 同义词 words citizens use ↔ words the list uses: each group 2 or more distinct
+    /// words, every one of them found by any of them, e.g. [["噪音", "噪声"]].
+    #[serde(default)]
+    #[schemars(with = "Option<Vec<SynonymGroup>>")]
+    #[field(kind = Groups, zh = "同义词", en = "Synonyms")]
+    pub synonyms: Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>>,
+}
+
+/// One group of synonyms: 2 or more distinct, non-empty words.
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct SynonymGroup(#[schemars(length(min = 2))] Vec<SynonymWord>);
+
+#[derive(JsonSchema)]
+#[schemars(transparent)]
+#[allow(dead_code)]
+struct SynonymWord(#[schemars(length(min = 1))] String);
 
 /// What a department file held that could not be read (each reported as an error), so that the
 /// checks on the rest of it neither count nor blame what is missing.

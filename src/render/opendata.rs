@@ -519,6 +519,11 @@ fn text(field: &Field, value: DValue<'_>) -> String {
         DValue::Text(t) => t.to_string(),
         DValue::List(items) if matches!(field.kind, Kind::PowerRefs) => items.join(" "),
         DValue::List(items) => items.join(TEXT_LIST_SEPARATOR),
+        DValue::Groups(groups) => groups
+            .iter()
+            .map(|g| g.join(" = "))
+            .collect::<Vec<_>>()
+            .join(TEXT_LIST_SEPARATOR),
         DValue::Integer(n) => n.to_string(),
         DValue::Bool(b) => b.to_string(),
         DValue::Date(d) => d.to_string(),

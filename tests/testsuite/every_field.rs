@@ -101,6 +101,11 @@ impl Generator {
                 let t = format!("第{n}条依据");
                 (value(Array::from_iter([t.as_str()])), t)
             }
+            Kind::Groups => {
+                let (a, b) = (format!("俗称{n}"), format!("正式名称{n}"));
+                let group = Array::from_iter([a.as_str(), b.as_str()]);
+                (value(Array::from_iter([group])), format!("{a} = {b}"))
+            }
             Kind::Integer => (value(n as i64), n.to_string()),
             Kind::Bool => (value(true), "true".into()),
             Kind::Date => {
