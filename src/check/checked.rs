@@ -127,6 +127,15 @@ impl<'p> Checked<'p> {
         self.site.language()
     }
 
+    /// `[search]` of `resplist.toml`, when given.
+    pub fn search_settings(&self) -> Option<&'p crate::model::SearchSettings> {
+        self.project
+            .site
+            .as_ref()
+            .and_then(|s| s.search.as_ref())
+            .map(|s| s.get_ref())
+    }
+
     /// The departments in publication order.
     pub fn departments(&self) -> &[LinkedDepartment<'p>] {
         &self.departments

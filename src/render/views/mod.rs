@@ -130,12 +130,37 @@ pub struct SiteView {
     pub totals: Vec<String>,
     /// Whether the site has a change-history page.
     pub history: bool,
+    /// The search box's example queries, from `[search] examples` or the project's own data.
+    pub search_examples: Vec<SearchExample>,
+    /// The search box's placeholder, naming the examples.
+    pub search_placeholder: String,
+}
+
+/// An example query on the search page, and the address that runs it.
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchExample {
+    pub text: String,
+    /// `?q=…`, percent-encoded.
+    pub query: String,
+}
+
+/// Text as a URL query value: every byte but ASCII letters, digits and `-._~` percent-encoded.
+fn query_encoded(text: &str) -> String {
+    text.bytes()
+        .map(|b| match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
+                (b as char).to_string()
+            }
+            _ => format!("%{b:02X}"),
+        })
+        .collect()
 }
 
 impl SiteView {
     fn new(checked: &Checked<'_>, words: &Words, history: bool) -> SiteView {
         let site = checked.site();
         let t: Totals = checked.totals();
+        let examples = super::search::words::examples(checked);
         SiteView {
             title: site.title.get_ref().clone(),
             jurisdiction: site.jurisdiction.get_ref().clone(),
@@ -159,6 +184,16 @@ impl SiteView {
                 words.count("count_services", t.services),
             ],
             history,
+            search_placeholder: words
+                .get("search_placeholder")
+                .replace("{examples}", &examples.join(words.get("list_sep"))),
+            search_examples: examples
+                .into_iter()
+                .map(|text| SearchExample {
+                    query: format!("?q={}", query_encoded(&text)),
+                    text,
+                })
+                .collect(),
         }
     }
 }
