@@ -51,6 +51,7 @@ async function query(q) {
   const run = context.resplistSearch.run || context.__search;
   const outcome = await run(q);
   const rows = outcome ? outcome.results.map((r) => ({ title: r.row[0], url: r.row[5], partial: !!r.partial, kind: r.kind })) : [];
+  if (process.env.READ && outcome) console.log(JSON.stringify(outcome.read), JSON.stringify(outcome.intents));
   return { rows, bytes: loadedBytes, files: loadedFiles.size, total: outcome ? outcome.total : 0 };
 }
 
@@ -63,7 +64,7 @@ if (rest[0] === "--set") {
     const ok = top.some((row) => c.href.some((h) => row.url.endsWith(h) || row.url.includes(h)));
     if (ok) hits++;
     maxBytes = Math.max(maxBytes, r.bytes);
-    console.log(`${ok ? "ok  " : "MISS"} ${c.q} → ${c.want}${ok ? "" : `  [top: ${r.rows.slice(0, 3).map((x) => x.title.slice(0, 24) + (x.partial ? "(部分)" : "")).join(" | ")}]`}`);
+    if (process.env.BYTES) console.log(r.bytes, r.files, c.q); else console.log(`${ok ? "ok  " : "MISS"} ${c.q} → ${c.want}${ok ? "" : `  [top: ${r.rows.slice(0, 3).map((x) => x.title.slice(0, 24) + (x.partial ? "(部分)" : "")).join(" | ")}]`}`);
   }
   console.log(`${hits}/${everyday.length} in the top ${3}; most bytes loaded by one query: ${maxBytes}`);
 } else {

@@ -18,10 +18,10 @@ use crate::render::writer::Writer;
 /// Documents per document shard: a page of ten results loads at most ten of them.
 const DOCS_PER_SHARD: usize = 64;
 /// Aim for index shards of about this many bytes.
-const INDEX_SHARD_BYTES: usize = 16 * 1024;
+const INDEX_SHARD_BYTES: usize = 12 * 1024;
 const MAX_SHARDS: usize = 8192;
 /// A bigram in more documents than this keeps this many of its postings.
-pub const MAX_POSTINGS: usize = 2000;
+pub const MAX_POSTINGS: usize = 1000;
 /// A title character keeps at most this many postings.
 pub const MAX_CHAR_POSTINGS: usize = 200;
 
@@ -108,8 +108,11 @@ pub fn write(docs: &[Doc], out: &Writer) -> anyhow::Result<Built> {
             (unpack(key), bounded(list, cap))
         })
         .collect();
-    let total: usize = postings.iter().map(|(_, p)| p.list.len()).sum();
-    let shards = (total * 4 / INDEX_SHARD_BYTES)
+    let total: usize = postings
+        .par_iter()
+        .map(|(key, p)| written_size(key, p))
+        .sum();
+    let shards = (total / INDEX_SHARD_BYTES)
         .max(1)
         .next_power_of_two()
         .min(MAX_SHARDS);
@@ -169,6 +172,17 @@ fn doc_postings(id: usize, doc: &Doc) -> Vec<(u64, u64)> {
             (run[0], posting(id, doc.kind, run.len() as u32, in_title))
         })
         .collect()
+}
+
+/// About how many bytes a key takes in its shard: the key, and each delta with its comma.
+fn written_size(key: &str, postings: &Postings) -> usize {
+    let mut previous = 0;
+    let mut size = key.len() + 6;
+    for value in &postings.list {
+        size += (value - previous).checked_ilog10().unwrap_or(0) as usize + 2;
+        previous = *value;
+    }
+    size
 }
 
 /// One index shard as a script: each key with its postings, delta-encoded (the page's script

@@ -24,7 +24,7 @@ const PER_INITIALS: usize = 24;
 /// A character's readings considered, at most.
 const READINGS: usize = 3;
 /// Aim for pinyin shards of about this many bytes.
-const SHARD_BYTES: usize = 16 * 1024;
+const SHARD_BYTES: usize = 8 * 1024;
 /// Pieces from names and the dictionary outrank pieces seen this many times in titles.
 const NAMED: u32 = 1_000_000;
 

@@ -16,7 +16,7 @@
     ask: [1, 1, 1, 1, 1.4, 1, 1],
     complaint: [1.2, 1, 1, 1, 1.2, 1, 1]
   };
-  var SYNONYM = 0.85, PINYIN = 0.9, INITIALS = 0.7, SHOWN = 10, MAX_KEYS = 32, SUGGESTED = 3;
+  var SYNONYM = 0.85, PINYIN = 0.9, INITIALS = 0.7, SHOWN = 10, MAX_KEYS = 24, SUGGESTED = 3;
   var STOP = "的了吗呢啊吧呀么我你他她";
 
   function done(name) {
@@ -201,8 +201,11 @@
         });
       });
       next.sort(function (a, b) { return a.rank - b.rank; });
-      beam = next.slice(0, 8);
+      beam = next.slice(0, 16);
     }
+    // Words the dictionary knows (department names among them) before chance chains.
+    beam.forEach(function (c) { if (lexicon.has(c.text)) c.rank -= 1000; });
+    beam.sort(function (a, b) { return a.rank - b.rank; });
     return beam.slice(0, 3).map(function (c) { return c.text; });
   }
   async function expandPinyin(parsed) {
@@ -259,8 +262,9 @@
       a.keys.forEach(function (key) {
         if (!loadedKeys.has(key)) return;
         var list = postings(key), df = cut[key] || list.length;
-        if (df === 0) return;
         var idf = Math.log(1 + (n - df + 0.5) / (df + 0.5));
+        // A piece found nowhere still counts as missing from every document.
+        if (df === 0) { a.den += idf; return; }
         // A key in very many documents is listed only for its best: it is not required.
         if (!cut[key]) a.den += idf;
         for (var p of list) {
@@ -314,7 +318,7 @@
         for (var ch of a.text || "") if (!/[a-z0-9]/.test(ch) && chars.indexOf(ch) < 0) chars.push(ch);
       });
     });
-    chars = chars.slice(0, 12);
+    chars = chars.slice(0, 8);
     await Promise.all(Array.from(new Set(chars.map(function (c) { return shardOf(c, meta.shards); }))).map(function (s) { return load("i" + s); }));
     var shared = new Map();
     chars.forEach(function (c) {
@@ -351,7 +355,11 @@
       });
     });
     results.sort(function (a, b) { return (a.partial - b.partial) || (b.score - a.score) || (a.id - b.id); });
-    var outcome = { total: ranked.length, full: full, results: results, intents: parsed.intents, suggestions: [] };
+    var outcome = {
+      total: ranked.length, full: full, results: results, intents: parsed.intents, suggestions: [],
+      // How the query was read: each concept's texts, for tests and for debugging.
+      read: parsed.concepts.map(function (c) { return c.alts.map(function (a) { return a.text; }); })
+    };
     if (full < SUGGESTED) outcome.suggestions = await closestBoundaries(parsed, new Set(results.map(function (r) { return r.id; })));
     return outcome;
   }
