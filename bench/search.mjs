@@ -61,7 +61,7 @@ if (rest[0] === "--set") {
   for (const c of everyday) {
     const r = await query(c.q);
     const top = r.rows.slice(0, c.first ? 1 : 3);
-    const ok = top.some((row) => c.href.some((h) => row.url.endsWith(h) || row.url.includes(h)));
+    const ok = top.some((row) => c.href.some((h) => (h.includes("#") ? row.url.includes(h) : row.url.endsWith(h))));
     if (ok) hits++;
     maxBytes = Math.max(maxBytes, r.bytes);
     if (process.env.BYTES) console.log(r.bytes, r.files, c.q); else console.log(`${ok ? "ok  " : "MISS"} ${c.q} → ${c.want}${ok ? "" : `  [top: ${r.rows.slice(0, 3).map((x) => x.title.slice(0, 24) + (x.partial ? "(部分)" : "")).join(" | ")}]`}`);

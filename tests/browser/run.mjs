@@ -9,6 +9,8 @@ import { join, relative } from "node:path";
 import { pathToFileURL } from "node:url";
 import { createRequire } from "node:module";
 import { chromium } from "playwright-core";
+import { everyday } from "./queries.mjs";
+import { everyday as heldout } from "./queries-heldout.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE = require.resolve("axe-core/axe.min.js");
@@ -39,20 +41,42 @@ const browser = await chromium.launch({
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
 });
 
-async function searchFor(page, query) {
+async function searchFor(page, query, typed = true) {
   await page.fill("#search-q", "");
-  await page.type("#search-q", query);
+  if (typed) await page.type("#search-q", query); else await page.fill("#search-q", query);
+  // The result list says which query it shows once the last (debounced) run is drawn.
   await page.waitForFunction((q) => {
-    const s = document.getElementById("search-status").textContent;
-    return s !== "" && document.getElementById("search-q").value === q;
+    const box = document.getElementById("search-results");
+    return box.getAttribute("data-query") === q && document.getElementById("search-status").textContent !== "";
   }, query, { timeout: 10000 });
-  await page.waitForTimeout(250); // let a debounced run for the full query settle
   return page.$$eval("#search-results li", (items) => items.map((li) => ({
     href: li.querySelector(".result-title a").getAttribute("href"),
     title: li.querySelector(".result-title a").textContent,
     kind: li.querySelector(".kind").textContent,
     meta: li.querySelector(".result-meta").textContent,
+    partial: li.querySelector(".partial") !== null,
   })));
+}
+
+// A result is the target when its link ends with it (a page), or holds it (a page and anchor).
+const leadsTo = (href, target) => target.includes("#") ? href.includes(target) : href.endsWith(target);
+
+// Everyday queries (what residents type): each must find its target in the top three, or first.
+async function everydaySuite(site, set, name, atLeast) {
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.goto(url(site, "search/index.html"));
+  const misses = [];
+  for (const c of set) {
+    const results = await searchFor(page, c.q, false);
+    const top = results.slice(0, c.first ? 1 : 3);
+    if (!top.some((r) => c.href.some((h) => leadsTo(r.href, h)))) {
+      misses.push(`${JSON.stringify(c.q)} → ${c.want}; top: ${results.slice(0, 3).map((r) => r.title).join(" | ")}`);
+    }
+  }
+  const hits = set.length - misses.length;
+  console.log(`${name}: ${hits}/${set.length} in the top three`);
+  check(`${name}: at least ${atLeast} of ${set.length} queries find their target`, hits >= atLeast, misses.join("\n  "));
+  await page.close();
 }
 
 async function searchSuite(site, cases) {
@@ -94,6 +118,47 @@ const enCases = [
 ];
 await searchSuite(zhSite, zhCases);
 await searchSuite(enSite, enCases);
+await everydaySuite(zhSite, everyday, "everyday queries", everyday.length);
+// Written without seeing the dictionary or the first set: a floor, not a target to tune to.
+await everydaySuite(zhSite, heldout, "held-out everyday queries", 38);
+
+// What a resident sees around the results.
+{
+  const page = await browser.newPage({ viewport: { width: 390, height: 800 } });
+  await page.goto(url(zhSite, "search/index.html"));
+  let results = await searchFor(page, "环保局电话");
+  check("环保局电话: 环保局 first, with its phone", results[0] && results[0].href.endsWith("departments/huanbao.html") && results[0].meta.includes("0000-6301 0000"),
+    JSON.stringify(results[0]));
+  results = await searchFor(page, "噪");
+  check("a one-character query matches titles", results.length > 0 && results.slice(0, 3).some((r) => r.href.endsWith("boundaries/environmental-noise.html")),
+    results.slice(0, 3).map((r) => r.title).join(" | "));
+  results = await searchFor(page, "村里有没有免费律师");
+  const help = await page.isVisible("#search-help");
+  check("partial matches are marked 部分匹配 and the help is shown", results.length > 0 && results.every((r) => r.partial) && help,
+    `${results.length} results, help ${help}`);
+  results = await searchFor(page, "哈哈哈哈");
+  const status = await page.textContent("#search-status");
+  const helpLinks = await page.$$eval("#search-help a", (as) => as.map((a) => a.getAttribute("href")));
+  check("nothing found: the status says so, and the help offers the departments, the boundaries and the comments phone",
+    results.length === 0 && status.includes("没有找到") && helpLinks.some((h) => h.endsWith("index.html#departments")) &&
+      helpLinks.some((h) => h.endsWith("boundaries/index.html")) && helpLinks.some((h) => h.startsWith("tel:")), `${status} ${JSON.stringify(helpLinks)}`);
+  results = await searchFor(page, "河水变色了");
+  const suggested = await page.$$eval("#search-suggest a", (as) => as.map((a) => a.getAttribute("href")));
+  check("weak results suggest the closest boundaries", suggested.some((h) => h.includes("boundaries/")), JSON.stringify(suggested));
+  // The examples are the project's own, and each finds something.
+  const examples = await page.$$eval(".search-examples a", (as) => as.map((a) => a.textContent));
+  check("the search page's examples come from the project's boundaries", examples.length === 3 && examples.includes("食品安全") && examples.includes("森林火灾"), JSON.stringify(examples));
+  await page.click(".search-examples a");
+  await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 10000 });
+  check("an example query finds something", true);
+  await page.addScriptTag({ path: AXE });
+  await searchFor(page, "村里有没有免费律师", false);
+  const axe = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
+  const bad = axe.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
+  check("search page with results and help: axe-core finds no critical or serious violation", bad.length === 0,
+    bad.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
+  await page.close();
+}
 
 // Without JavaScript the search page says so and links to the indexes.
 {

@@ -197,8 +197,9 @@ fn merged(groups: Vec<Vec<String>>) -> Vec<Vec<String>> {
         .collect()
 }
 
-/// The search box's example queries: `[search] examples`, or else the short titles of the
-/// project's first boundaries (of its first services when it has none). Never the sample's.
+/// The search box's example queries: `[search] examples`, or else the three shortest of the
+/// project's boundary titles, without their words of administration (of its services when it
+/// has no boundaries). Never the sample's.
 pub fn examples(checked: &Checked<'_>) -> Vec<String> {
     let given: Vec<String> = checked
         .search_settings()
@@ -214,22 +215,25 @@ pub fn examples(checked: &Checked<'_>) -> Vec<String> {
     if !given.is_empty() {
         return given;
     }
-    let boundaries = checked.boundaries().iter().map(|b| b.model.title.get_ref());
-    let services = checked
-        .departments()
-        .iter()
-        .flat_map(|d| d.services.iter().map(|s| s.model.title.get_ref()));
-    let mut out: Vec<String> = Vec::new();
-    for title in boundaries.chain(services) {
-        let short = short_title(title);
-        if !short.is_empty() && !out.contains(&short) {
-            out.push(short);
-        }
-        if out.len() == 3 {
-            break;
+    let titles: Vec<&String> = if checked.boundaries().is_empty() {
+        let services = checked.departments().iter().flat_map(|d| &d.services);
+        services.map(|s| s.model.title.get_ref()).collect()
+    } else {
+        let boundaries = checked.boundaries().iter();
+        boundaries.map(|b| b.model.title.get_ref()).collect()
+    };
+    let mut short: Vec<(usize, String)> = Vec::new();
+    for title in titles {
+        let s = short_title(title);
+        if !s.is_empty() && !short.iter().any(|(_, t)| *t == s) {
+            short.push((short.len(), s));
         }
     }
-    out
+    // The three shortest, as a search box has little room, in the list's order.
+    short.sort_by_key(|(order, s)| (s.chars().count(), *order));
+    short.truncate(3);
+    short.sort_by_key(|(order, _)| *order);
+    short.into_iter().map(|(_, s)| s).collect()
 }
 
 /// A title without the words of administration at its end, so that it reads as what a

@@ -320,11 +320,14 @@
     });
     chars = chars.slice(0, 8);
     await Promise.all(Array.from(new Set(chars.map(function (c) { return shardOf(c, meta.shards); }))).map(function (s) { return load("i" + s); }));
+    // A boundary shares two of the characters, or one that few boundary titles have.
     var shared = new Map();
     chars.forEach(function (c) {
-      postings(c).forEach(function (p) {
+      var titles = postings(c).filter(function (p) { return ((p >> 1) & 7) === 4; });
+      var weight = titles.length <= 2 ? 2 : 1;
+      titles.forEach(function (p) {
         var id = Math.floor(p / 128);
-        if (((p >> 1) & 7) === 4 && !exclude.has(id)) shared.set(id, (shared.get(id) || 0) + 1);
+        if (!exclude.has(id)) shared.set(id, (shared.get(id) || 0) + weight);
       });
     });
     var best = Array.from(shared.entries()).filter(function (e) { return e[1] >= 2; });
@@ -401,6 +404,8 @@
   function render(els, outcome, query) {
     var box = els.box, t = box.dataset;
     box.textContent = "";
+    // Which query the list shows: tests wait for it.
+    box.setAttribute("data-query", query);
     els.suggest.textContent = "";
     els.help.hidden = true;
     els.more.hidden = true;
