@@ -28,4 +28,5 @@ mod publish;
 mod sample;
 mod scaffold;
 mod schema;
+mod search;
 mod synth;

@@ -25,8 +25,10 @@ const PER_INITIALS: usize = 24;
 const READINGS: usize = 3;
 /// Aim for pinyin shards of about this many bytes.
 const SHARD_BYTES: usize = 8 * 1024;
-/// Pieces from names and the dictionary outrank pieces seen this many times in titles.
-const NAMED: u32 = 1_000_000;
+/// What a piece of a department's short name, and of a dictionary word, weighs against one
+/// title holding it.
+const NAME: u32 = 1 << 24;
+const WORD: u32 = 1 << 16;
 
 /// A character's plain readings, `ü` written `v` as on a keyboard; none for a non-Chinese one.
 pub fn readings(c: char) -> Vec<String> {
@@ -56,7 +58,7 @@ pub fn syllables() -> Vec<String> {
 
 /// Writes `search/p*.js`; returns how many shards.
 pub fn write(docs: &[Doc], dictionary: &Dictionary, out: &Writer) -> anyhow::Result<usize> {
-    // piece → weight: how many titles hold it, or NAMED for names and dictionary words.
+    // piece → weight: how many titles hold it, and whether names and dictionary words do.
     let mut weight: HashMap<u64, u32> = HashMap::new();
     let pieces = |text: &str| packed_bigrams(&normalize(text));
     for doc in docs {
@@ -64,11 +66,15 @@ pub fn write(docs: &[Doc], dictionary: &Dictionary, out: &Writer) -> anyhow::Res
             *weight.entry(gram).or_default() += 1;
         }
     }
+    // Names people call departments by come first, then the dictionary's words.
+    for gram in dictionary.words().flat_map(pieces) {
+        *weight.entry(gram).or_default() += WORD;
+    }
     let names = docs
         .iter()
         .flat_map(|d| d.aliases.iter().map(String::as_str));
-    for gram in names.chain(dictionary.words()).flat_map(pieces) {
-        weight.insert(gram, NAMED);
+    for gram in names.flat_map(pieces) {
+        *weight.entry(gram).or_default() += NAME;
     }
     // key → pieces with their weights.
     let mut keys: BTreeMap<String, Vec<(u32, String)>> = BTreeMap::new();
