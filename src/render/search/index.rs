@@ -1,5 +1,6 @@
 //! The index and document shards. Every bigram of a document's normalized texts is a key, and
-//! so is every single (non-ASCII) character of its title. A key's postings say which documents
+//! so is every single (non-ASCII) character of its title, except for duties and work items,
+//! whose titles are sentences. A key's postings say which documents
 //! hold it, how often, whether in the title, and what kind each document is; the page's script
 //! scores with them (BM25-like, see `docs/search.md`).
 //!
@@ -7,11 +8,12 @@
 //! only its best postings (titles, then the kinds that answer "who is responsible"), and the
 //! page is told how many documents hold it; a title character keeps `MAX_CHAR_POSTINGS`.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
 use rayon::prelude::*;
 
+use super::words::Dictionary;
 use super::{Doc, Kind, normalize, shown_title};
 use crate::render::writer::Writer;
 
@@ -29,8 +31,6 @@ pub const MAX_CHAR_POSTINGS: usize = 200;
 pub struct Built {
     pub shards: usize,
     pub docs_per_shard: usize,
-    /// Every bigram in the index.
-    pub bigrams: HashSet<u64>,
 }
 
 /// The shard a key lives in; the page's script computes the same (31-multiplier hash over
@@ -79,8 +79,9 @@ fn bounded(mut list: Vec<u64>, cap: usize) -> Postings {
     Postings { list, documents }
 }
 
-/// Writes the index and document shards.
-pub fn write(docs: &[Doc], out: &Writer) -> anyhow::Result<Built> {
+/// Writes the index and document shards, and notes which of the dictionary's words the index
+/// holds.
+pub fn write(docs: &[Doc], dictionary: &mut Dictionary, out: &Writer) -> anyhow::Result<Built> {
     let t = crate::timing::phase("s:grams");
     let per_doc: Vec<Vec<(u64, u64)>> = docs
         .par_iter()
@@ -96,7 +97,7 @@ pub fn write(docs: &[Doc], out: &Writer) -> anyhow::Result<Built> {
             postings.entry(key).or_default().push(value);
         }
     }
-    let bigrams: HashSet<u64> = postings.keys().copied().filter(|k| !is_char(*k)).collect();
+    dictionary.mark_found(|gram| postings.contains_key(&gram));
     let postings: Vec<(String, Postings)> = postings
         .into_par_iter()
         .map(|(key, list)| {
@@ -139,7 +140,6 @@ pub fn write(docs: &[Doc], out: &Writer) -> anyhow::Result<Built> {
     Ok(Built {
         shards,
         docs_per_shard: DOCS_PER_SHARD,
-        bigrams,
     })
 }
 
@@ -155,9 +155,12 @@ fn doc_postings(id: usize, doc: &Doc) -> Vec<(u64, u64)> {
     for text in &doc.body {
         all.extend(packed_bigrams(&normalize(text)));
     }
-    // Title characters count as in the title; ASCII letters and digits alone find nothing.
+    // Title characters count as in the title; ASCII letters and digits alone find nothing. A
+    // duty's or a work item's title is a whole sentence: its characters are no title.
+    let named = !matches!(doc.kind, Kind::Duty | Kind::WorkItem);
     let chars = titles
         .iter()
+        .filter(|_| named)
         .flat_map(|t| t.chars())
         .filter(|c| !c.is_ascii())
         .map(|c| u64::from(c) << 32);

@@ -262,8 +262,7 @@ pub fn render(checked: &Checked<'_>, words: &Words, out: &Writer) -> anyhow::Res
     if language == Language::ZhCn {
         dictionary.syllables = pinyin::syllables();
     }
-    let built = index::write(&docs, out)?;
-    dictionary.mark_found(&built.bigrams);
+    let built = index::write(&docs, &mut dictionary, out)?;
     let pinyin_shards = if language == Language::ZhCn {
         let _t = crate::timing::phase("s:pinyin");
         pinyin::write(&docs, &dictionary, out)?

@@ -7,7 +7,7 @@
 //! the list's own text, a change of dictionary needs no re-indexing of anything, and the page
 //! can rank what the resident typed above what a synonym found (see `docs/search.md`).
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
@@ -115,8 +115,9 @@ impl Dictionary {
         })
     }
 
-    /// Notes which words of each group are in the list's text, given the index's bigrams.
-    pub fn mark_found(&mut self, bigrams: &HashSet<u64>) {
+    /// Notes which words of each group are in the list's text: all their bigrams are in the
+    /// index (`indexed`).
+    pub fn mark_found(&mut self, indexed: impl Fn(u64) -> bool) {
         self.found = self
             .groups
             .iter()
@@ -124,7 +125,7 @@ impl Dictionary {
                 (0..group.len())
                     .filter(|&i| {
                         let grams = packed_bigrams(&group[i]);
-                        !grams.is_empty() && grams.iter().all(|g| bigrams.contains(g))
+                        !grams.is_empty() && grams.iter().all(|g| indexed(*g))
                     })
                     .collect()
             })

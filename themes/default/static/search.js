@@ -359,6 +359,8 @@
     });
     results.sort(function (a, b) { return (a.partial - b.partial) || (b.score - a.score) || (a.id - b.id); });
     var outcome = {
+      // Whether a piece of the query was listed only for its best documents: then there are more.
+      capped: keys.some(function (k) { return cut[k]; }),
       total: ranked.length, full: full, results: results, intents: parsed.intents, suggestions: [],
       // How the query was read: each concept's texts, for tests and for debugging.
       read: parsed.concepts.map(function (c) { return c.alts.map(function (a) { return a.text; }); })
@@ -411,12 +413,14 @@
     els.more.hidden = true;
     if (outcome === null) { els.status.textContent = query.trim() ? t.hint : ""; return; }
     var n = outcome.results.length;
-    els.status.textContent = outcome.full > 0 ? t.found.replace("{n}", outcome.full)
+    els.status.textContent = outcome.full > 0 ? (outcome.capped ? t.foundMany : t.found).replace("{n}", outcome.full)
       : n > 0 ? t.partialFound.replace("{n}", outcome.total) : t.none;
     outcome.results.forEach(function (r) { box.append(resultItem(r)); });
     els.more.hidden = outcome.total <= n;
     if (outcome.full < SUGGESTED) {
       els.help.hidden = false;
+      // With no full match, the way on comes before the partial matches.
+      if (outcome.full === 0) els.box.before(els.help); else els.more.parentNode.after(els.help);
       outcome.suggestions.forEach(function (r) {
         var li = document.createElement("li"), a = document.createElement("a");
         a.href = root + r.row[5];
