@@ -256,7 +256,7 @@ impl Slot for Option<Spanned<Vec<Spanned<String>>>> {
     }
 }
 
-impl Slot for Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>> {
+impl Slot for Option<Spanned<Vec<super::SynonymGroupSpanned>>> {
     const REQUIRED: bool = false;
     const KIND: Option<Kind> = Some(Kind::Groups);
     fn value(&self) -> Value<'_> {

@@ -122,8 +122,11 @@ pub struct SearchSettings {
     #[serde(default)]
     #[schemars(with = "Option<Vec<SynonymGroup>>")]
     #[field(kind = Groups, zh = "同义词", en = "Synonyms")]
-    pub synonyms: Option<Spanned<Vec<Spanned<Vec<Spanned<String>>>>>>,
+    pub synonyms: Option<Spanned<Vec<SynonymGroupSpanned>>>,
 }
+
+/// One group of synonyms as read, with the place of each word.
+pub type SynonymGroupSpanned = Spanned<Vec<Spanned<String>>>;
 
 /// One group of synonyms: 2 or more distinct, non-empty words.
 #[derive(JsonSchema)]

@@ -5,6 +5,7 @@
 mod boundary;
 mod department;
 mod lists;
+mod search_box;
 
 use rayon::prelude::*;
 use serde::Serialize;
@@ -160,7 +161,7 @@ impl SiteView {
     fn new(checked: &Checked<'_>, words: &Words, history: bool) -> SiteView {
         let site = checked.site();
         let t: Totals = checked.totals();
-        let examples = super::search::words::examples(checked);
+        let examples = search_box::examples(checked);
         SiteView {
             title: site.title.get_ref().clone(),
             jurisdiction: site.jurisdiction.get_ref().clone(),
