@@ -374,6 +374,8 @@ build-wrote = wrote { $pages } pages and { $files } other files ({ $size }) to {
 
 output-root-or-home = refusing to replace `{ $dir }` with the site, even with --force: choose an output directory such as `public`
 output-not-a-folder-name = refusing to write the site to `{ $dir }`: give a directory to create, such as `public`
+io-not-found = no such file or folder
+io-permission-denied = permission denied
 output-no-parent = the parent of the output directory, `{ $dir }`, does not exist
 output-cannot-resolve-project = cannot resolve the project directory `{ $dir }`
 output-is-project = refusing to write the site to `{ $dir }`: it is (or contains) the project itself, and building would delete the sources; choose an output directory such as `{ $suggestion }`

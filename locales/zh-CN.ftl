@@ -336,6 +336,8 @@ build-wrote = 已写入 { $pages } 个网页和 { $files } 个其他文件（共
 
 output-root-or-home = 不能用网站替换 `{ $dir }`（加 --force 也不行）：请另选一个输出文件夹，例如 `public`
 output-not-a-folder-name = 不能把网站写到 `{ $dir }`：请给出一个要新建的文件夹，例如 `public`
+io-not-found = 没有这个文件或文件夹
+io-permission-denied = 没有权限
 output-no-parent = 输出文件夹的上级文件夹 `{ $dir }` 不存在
 output-cannot-resolve-project = 找不到项目文件夹 `{ $dir }`
 output-is-project = 不能把网站写到 `{ $dir }`：这就是项目本身（或包含项目），生成时会删掉源文件；请另选一个输出文件夹，例如 `{ $suggestion }`

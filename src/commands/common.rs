@@ -53,14 +53,33 @@ impl Session {
         message.text(self.language)
     }
 
+    /// What the system said, in the run's language where resplist knows the words.
+    fn io_error(&self, io: &std::io::Error) -> String {
+        match io.kind() {
+            std::io::ErrorKind::NotFound => self.say(&Message::new("io-not-found")),
+            std::io::ErrorKind::PermissionDenied => self.say(&Message::new("io-permission-denied")),
+            _ => io.to_string(),
+        }
+    }
+
     /// A failure as the last line a command prints: `error: …`, each cause after a colon, the
     /// causes resplist wrote in the run's language.
     pub fn error(&self, err: &anyhow::Error) -> String {
         let causes: Vec<String> = err
             .chain()
-            .map(|cause| match cause.downcast_ref::<Message>() {
-                Some(message) => self.say(message),
-                None => cause.to_string(),
+            .enumerate()
+            .map(|(i, cause)| {
+                // A context resplist added (`with_context(|| msg!(…))`) is reached through
+                // `anyhow`'s own downcast; in the chain it is wrapped.
+                let message = match i {
+                    0 => err.downcast_ref::<Message>(),
+                    _ => cause.downcast_ref::<Message>(),
+                };
+                match (message, cause.downcast_ref::<std::io::Error>()) {
+                    (Some(message), _) => self.say(message),
+                    (None, Some(io)) => self.io_error(io),
+                    (None, None) => cause.to_string(),
+                }
             })
             .collect();
         let head = self.say(&Message::new("level-error"));

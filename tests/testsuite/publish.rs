@@ -119,3 +119,27 @@ fn a_full_disk_fails_the_build_cleanly_and_keeps_the_old_site() {
     let leftovers: Vec<String> = names(&disk).into_iter().filter(|n| n != "site").collect();
     assert!(leftovers.is_empty(), "{leftovers:?}");
 }
+
+/// A build that cannot start says so in the run's language, the system's words included: a
+/// missing parent folder is named as such in Chinese, not as `No such file or directory`.
+#[test]
+fn a_missing_output_parent_is_named_in_the_run_s_language() {
+    let tmp = tempfile::tempdir().unwrap();
+    let target = tmp.path().join("missing/site");
+    for (language, words, not) in [
+        ("zh-CN", "不存在: 没有这个文件或文件夹", "No such file"),
+        ("en", "does not exist: no such file or folder", "os error"),
+    ] {
+        let out = command()
+            .args(["--lang", language, "build"])
+            .arg(repo().join("data"))
+            .arg("--output")
+            .arg(&target)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{stderr}");
+        assert!(stderr.contains(words), "{language}: {stderr}");
+        assert!(!stderr.contains(not), "{language}: {stderr}");
+    }
+}
