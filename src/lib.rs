@@ -11,6 +11,7 @@ pub mod fmt;
 pub mod git;
 pub mod history;
 pub mod i18n;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
