@@ -35,6 +35,7 @@ fn main() -> ExitCode {
         Command::Fmt(args) => commands::fmt::run(args, &mut session),
         Command::Schema(args) => commands::schema::run(args, &mut session),
         Command::Init(args) => commands::init::init(args, &mut session),
+        Command::Import(args) => commands::import::run(args, &mut session),
         Command::New(NewCommand::Department(args)) => {
             commands::init::new_department(args, &mut session)
         }

@@ -41,6 +41,8 @@ pub enum Command {
     Schema(SchemaArgs),
     /// Create a new project.
     Init(InitArgs),
+    /// Import a responsibility list from spreadsheets into a new project.
+    Import(ImportArgs),
     /// Add something to a project from a commented template.
     #[command(subcommand)]
     New(NewCommand),
@@ -103,6 +105,20 @@ pub struct InitArgs {
     /// The language of the site's own words.
     #[arg(long, default_value = "zh-CN", value_parser = ["zh-CN", "en"])]
     pub language: String,
+}
+
+/// `resplist import`: spreadsheets into a new project.
+#[derive(Debug, clap::Args)]
+pub struct ImportArgs {
+    /// The workbooks or CSV files to import, or folders holding them.
+    #[arg(required = true, value_name = "SOURCE")]
+    pub sources: Vec<PathBuf>,
+    /// The folder to write the new project into.
+    #[arg(long, short, value_name = "DIR")]
+    pub output: PathBuf,
+    /// Write even into a folder that is not empty.
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Subcommand)]

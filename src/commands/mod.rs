@@ -6,6 +6,7 @@ pub mod check;
 pub mod common;
 pub mod diff;
 pub mod fmt;
+pub mod import;
 pub mod init;
 pub mod schema;
 
