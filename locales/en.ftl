@@ -667,3 +667,5 @@ import-todo-head = still to fill in ({ $count }):
 import-check-hint = run `resplist check { $dir }` to see every problem and its fix
 report-indented = {"  "}{ $text }
 report-place = { $place }: { $text }
+import-none-readable = nothing was imported: no file could be read (the reasons are above)
+import-no-rows = nothing was imported: the headers were recognised, but no row below them holds anything

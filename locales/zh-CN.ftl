@@ -614,3 +614,5 @@ import-todo-head = 还需要补充（{ $count } 处）：
 import-check-hint = 运行 `resplist check { $dir }` 查看每一处问题和改法
 report-indented = {"  "}{ $text }
 report-place = { $place }：{ $text }
+import-none-readable = 没有导入任何内容：文件都读不出来（原因见上面）
+import-no-rows = 没有导入任何内容：表头认出来了，但表头下面没有内容

@@ -24,6 +24,8 @@ pub struct Gathered {
     pub dropped: Vec<(Place, String, String)>,
     /// Rows whose department could not be told.
     pub orphans: Vec<Place>,
+    /// The department each file was found to be about, for its sheets that do not say.
+    by_file: std::collections::HashMap<String, String>,
 }
 
 /// What the workbook says of the list as a whole.
@@ -267,7 +269,11 @@ impl Gathered {
             .into_iter()
             .find(|n| !n.is_empty())
             .map(str::to_string)
-            .or_else(|| sheet_department(table))?;
+            .or_else(|| sheet_department(table))
+            .or_else(|| self.by_file.get(&table.file).cloned())?;
+        self.by_file
+            .entry(table.file.clone())
+            .or_insert_with(|| name.clone());
         let found = [name.as_str(), full, short]
             .iter()
             .filter(|n| !n.is_empty())
@@ -610,6 +616,26 @@ fn sheet_department(table: &Table) -> Option<String> {
         .map(String::as_str)
         .chain([stem])
         .find_map(department_in_title)
+        .or_else(|| is_body_name(stem).then(|| stem.to_string()))
+}
+
+/// Whether a text is a body's name: it ends as bodies' names do (局, 委员会, 办公室, 中心…).
+fn is_body_name(text: &str) -> bool {
+    let bodies = [
+        "局",
+        "委员会",
+        "委",
+        "办公室",
+        "办",
+        "中心",
+        "厅",
+        "院",
+        "所",
+        "站",
+        "队",
+        "处",
+    ];
+    text.chars().count() >= 3 && bodies.iter().any(|b| text.ends_with(b))
 }
 
 /// `春江县环境保护局责任清单` → `春江县环境保护局`; a whole county's title (`…政府部门责任清单`)

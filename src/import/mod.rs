@@ -121,12 +121,15 @@ pub fn import(
         }
     }
     if tables.iter().all(|t| t.records.is_empty()) {
-        let why =
-            if sheets.is_empty() || !empty.is_empty() && skipped.is_empty() && tables.is_empty() {
-                msg!("import-all-empty")
-            } else {
-                msg!("import-nothing")
-            };
+        let why = if sheets.is_empty() && about.is_empty() && !unreadable.is_empty() {
+            msg!("import-none-readable")
+        } else if tables.is_empty() && skipped.is_empty() {
+            msg!("import-all-empty")
+        } else if !tables.is_empty() {
+            msg!("import-no-rows")
+        } else {
+            msg!("import-nothing")
+        };
         return Ok(Outcome::Nothing(Nothing { why, unreadable }));
     }
     let mut gathered = assemble::gather(tables, site);
