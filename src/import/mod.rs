@@ -176,6 +176,24 @@ pub fn import(
     }))
 }
 
+/// The files an import of `sheets` would write (paths relative to the project), without
+/// writing them: for tests and fuzzing.
+pub fn project_of(sheets: &[Sheet]) -> Vec<(PathBuf, String)> {
+    let (about, sheets): (Vec<&Sheet>, Vec<&Sheet>) = sheets.iter().partition(|s| is_about(s));
+    let site = about.iter().fold(Site::default(), |site, s| read_about(s, site));
+    let tables = sheets
+        .into_iter()
+        .filter_map(|s| match table::read(s) {
+            Read::Table(t) => Some(t),
+            _ => None,
+        })
+        .collect();
+    let gathered = assemble::gather(tables, site);
+    let language = guess_language(&gathered);
+    let project = write::project(&gathered, language, &[]);
+    project.files.into_iter().map(|f| (f.path, f.text)).collect()
+}
+
 fn shown(path: &Path) -> String {
     path.file_name()
         .map(|n| n.to_string_lossy().into_owned())

@@ -103,16 +103,28 @@ pub fn sheets(path: &Path) -> Result<Vec<Sheet>, Unreadable> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    let stem = path
-        .file_stem()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_default();
+    parse(bytes, &file).map_err(fail)
+}
+
+/// Every sheet of a file's bytes; `file` is its name (a CSV's sheet is named by its stem).
+pub fn parse(bytes: Vec<u8>, file: &str) -> Result<Vec<Sheet>, Message> {
+    let stem = file.rsplit_once('.').map_or(file, |(stem, _)| stem);
     match kind(&bytes) {
-        Kind::Zip => zipped(bytes, &file).map_err(fail),
-        Kind::Ole => ole(bytes, &file).map_err(fail),
-        Kind::Text => csv(&bytes, &file, &stem).map_err(fail),
-        Kind::Other => Err(fail(msg!("import-not-a-spreadsheet"))),
+        Kind::Zip => guarded(|| zipped(bytes, file)),
+        Kind::Ole => guarded(|| ole(bytes, file)),
+        Kind::Text => csv(&bytes, file, stem),
+        Kind::Other => Err(msg!("import-not-a-spreadsheet")),
     }
+}
+
+/// Runs a calamine read, turning a panic inside it (calamine asserts on some malformed files,
+/// found by fuzzing) into "the workbook cannot be read", without printing the panic.
+fn guarded(read: impl FnOnce() -> Result<Vec<Sheet>, Message>) -> Result<Vec<Sheet>, Message> {
+    let hook = std::panic::take_hook();
+    std::panic::set_hook(Box::new(|_| {}));
+    let result = std::panic::catch_unwind(std::panic::AssertUnwindSafe(read));
+    std::panic::set_hook(hook);
+    result.unwrap_or_else(|_| Err(msg!("import-workbook-unparsable")))
 }
 
 fn mebibytes(bytes: u64) -> String {
