@@ -32,20 +32,26 @@ pub fn id_hint(text: &str) -> Option<String> {
 const JURISDICTION_ENDS: [char; 4] = ['省', '市', '县', '区'];
 const BODY_SUFFIXES: [&str; 4] = ["委员会", "局", "委", "厅"];
 
+/// A name without the jurisdiction before it: `春江县卫健局` → `卫健局`, `县发改局` → `发改局`. A
+/// jurisdiction is two or more characters ending in 省, 市, 县 or 区, or a bare 省, 县 or 区 (a
+/// bare 市 begins 市场), so `市场监管局` and `城市管理局` keep their 市; a name that is all
+/// jurisdiction stays whole.
+pub fn without_jurisdiction(name: &str) -> &str {
+    name.char_indices()
+        .enumerate()
+        .find(|(n, (_, c))| {
+            (*n >= 2 && JURISDICTION_ENDS.contains(c))
+                || (*n == 0 && ['省', '县', '区'].contains(c))
+        })
+        .map(|(_, (at, c))| &name[at + c.len_utf8()..])
+        .filter(|rest| rest.chars().count() >= 2)
+        .unwrap_or(name)
+}
+
 /// The pinyin of a Chinese name, without the jurisdiction before it or the body's kind after
 /// it; ASCII letters and digits are kept, anything else dropped.
 fn pinyin_id(name: &str) -> Option<String> {
-    let mut core = name;
-    // `春江县卫健局` → `卫健局`, but not `县` alone or a name that is all jurisdiction.
-    if let Some((at, c)) = core
-        .char_indices()
-        .find(|(_, c)| JURISDICTION_ENDS.contains(c))
-    {
-        let rest = &core[at + c.len_utf8()..];
-        if rest.chars().count() >= 2 {
-            core = rest;
-        }
-    }
+    let mut core = without_jurisdiction(name);
     for suffix in BODY_SUFFIXES {
         if let Some(rest) = core.strip_suffix(suffix)
             && rest.chars().count() >= 2
@@ -68,6 +74,18 @@ fn pinyin_id(name: &str) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn jurisdictions_are_two_characters_or_more() {
+        assert_eq!(without_jurisdiction("春江县卫健局"), "卫健局");
+        assert_eq!(without_jurisdiction("市场监管局"), "市场监管局");
+        assert_eq!(without_jurisdiction("城市管理局"), "城市管理局");
+        assert_eq!(
+            without_jurisdiction("春江县市场监督管理局"),
+            "市场监督管理局"
+        );
+        assert_eq!(id_hint("市场监管局").as_deref(), Some("shichangjianguan"));
+    }
 
     #[test]
     fn typos_find_their_name() {

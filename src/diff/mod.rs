@@ -236,7 +236,25 @@ pub fn diff(old: &Project, new: &Project, language: Language) -> Diff {
 /// The changes to `[site]`.
 fn site(old: &Project, new: &Project, language: Language) -> Vec<FieldChange> {
     let fields = |p: &Project| match &p.site {
-        Some(file) => fields::fields(file.site.get_ref(), &fields::Side::site(p, language)),
+        Some(file) => {
+            let site = file.site.get_ref();
+            let mut all = fields::fields(site, &fields::Side::site(p, language));
+            // `language` left out is the default language: the same site either way.
+            if site.language.is_none() {
+                let default = crate::model::Language::ZhCn;
+                let shown = if language == crate::model::Language::ZhCn {
+                    default.label()
+                } else {
+                    default.english()
+                };
+                for (key, value) in &mut all {
+                    if key == "language" {
+                        *value = shown.to_string();
+                    }
+                }
+            }
+            all
+        }
         None => Vec::new(),
     };
     fields::compare(&fields(old), &fields(new))

@@ -140,7 +140,13 @@ pub struct Sv {
 /// Gathers every table: the departments sheets first, so that their names are known, then the
 /// other blocks in the workbook's order, each in file and sheet order.
 pub fn gather(mut tables: Vec<Table>, about: Site) -> Gathered {
-    tables.sort_by_key(|t| Block::ALL.iter().position(|b| *b == t.block));
+    // Powers before the sheets that name them, so that they are known by name and id.
+    let order = |b: Block| match b {
+        Block::Departments => 0,
+        Block::Powers => 1,
+        other => 2 + Block::ALL.iter().position(|x| *x == other).unwrap_or(0),
+    };
+    tables.sort_by_key(|t| order(t.block));
     let mut g = Gathered {
         site: about,
         ..Gathered::default()
@@ -277,7 +283,7 @@ impl Gathered {
         let found = [name.as_str(), full, short]
             .iter()
             .filter(|n| !n.is_empty())
-            .find_map(|n| self.find(n));
+            .find_map(|n| self.find(n, id));
         let i = found.unwrap_or_else(|| {
             self.departments.push(Dept::default());
             self.departments.len() - 1
@@ -299,14 +305,17 @@ impl Gathered {
         Some(i)
     }
 
-    fn find(&self, name: &str) -> Option<usize> {
+    /// The department `name` is, among those not known by another id than `id`.
+    fn find(&self, name: &str, id: &str) -> Option<usize> {
         let matches: Vec<usize> = (0..self.departments.len())
             .filter(|&i| {
                 let d = &self.departments[i];
-                [&d.full, &d.short]
-                    .iter()
-                    .filter_map(|n| n.as_deref())
-                    .any(|n| same_department(n, name))
+                let other_id = !id.is_empty() && d.given_id.as_deref().is_some_and(|g| g != id);
+                !other_id
+                    && [&d.full, &d.short]
+                        .iter()
+                        .filter_map(|n| n.as_deref())
+                        .any(|n| same_department(n, name))
             })
             .collect();
         // Exactly one, or the one whose name is written the same.
@@ -388,6 +397,10 @@ impl Gathered {
         let dept = &mut self.departments[d];
         let p = power(dept, r.get("power"), r.get("power_id"));
         let pw = &mut dept.powers[p];
+        // A power first met by its id (in a work item's column) gets its name now.
+        if pw.given_id.as_deref() == Some(pw.name.as_str()) && !r.get("power").is_empty() {
+            pw.name = r.get("power").to_string();
+        }
         let kind = r.get("power_kind");
         if !kind.is_empty() {
             pw.kind = power_kind(kind);
@@ -662,11 +675,7 @@ fn looks_full(name: &str) -> bool {
 
 /// A name without the jurisdiction before it: `春江县环境保护局` → `环境保护局`.
 pub fn core(name: &str) -> &str {
-    name.char_indices()
-        .find(|(_, c)| ['省', '市', '县', '区'].contains(c))
-        .map(|(at, c)| &name[at + c.len_utf8()..])
-        .filter(|rest| rest.chars().count() >= 2)
-        .unwrap_or(name)
+    crate::suggest::without_jurisdiction(name)
 }
 
 /// Whether two names are one department's: the same without the jurisdiction, in one group of
@@ -696,10 +705,26 @@ pub fn same_department(a: &str, b: &str) -> bool {
 
 /// The office of `name` in the department (or its id), added when new.
 fn section(dept: &mut Dept, name: &str, id: &str) -> usize {
-    let found = dept.sections.iter().position(|s| {
-        (!id.is_empty() && s.given_id.as_deref() == Some(id))
-            || comparable(&s.name) == comparable(name)
-    });
+    let by_id = (!id.is_empty())
+        .then(|| {
+            dept.sections
+                .iter()
+                .position(|s| s.given_id.as_deref() == Some(id))
+        })
+        .flatten();
+    // By name only among offices known by no other id: two offices may share a name.
+    let by_name = || {
+        dept.sections.iter().position(|s| {
+            comparable(&s.name) == comparable(name) && (id.is_empty() || s.given_id.is_none())
+        })
+    };
+    let found = by_id.or_else(by_name);
+    if let Some(s) = found
+        && dept.sections[s].given_id.is_none()
+        && !id.is_empty()
+    {
+        dept.sections[s].given_id = Some(id.to_string());
+    }
     found.unwrap_or_else(|| {
         dept.sections.push(Sec {
             given_id: nonempty(id),
@@ -711,10 +736,28 @@ fn section(dept: &mut Dept, name: &str, id: &str) -> usize {
 }
 
 fn power(dept: &mut Dept, name: &str, id: &str) -> usize {
-    let found = dept.powers.iter().position(|p| {
-        (!id.is_empty() && p.given_id.as_deref() == Some(id))
-            || (!name.is_empty() && comparable(&p.name) == comparable(name))
-    });
+    let by_id = (!id.is_empty())
+        .then(|| {
+            dept.powers
+                .iter()
+                .position(|p| p.given_id.as_deref() == Some(id))
+        })
+        .flatten();
+    // By name only among powers known by no other id: two powers may share a name.
+    let by_name = || {
+        dept.powers.iter().position(|p| {
+            !name.is_empty()
+                && comparable(&p.name) == comparable(name)
+                && (id.is_empty() || p.given_id.is_none())
+        })
+    };
+    let found = by_id.or_else(by_name);
+    if let Some(p) = found
+        && dept.powers[p].given_id.is_none()
+        && !id.is_empty()
+    {
+        dept.powers[p].given_id = Some(id.to_string());
+    }
     found.unwrap_or_else(|| {
         dept.powers.push(Pow {
             given_id: nonempty(id),
@@ -823,14 +866,14 @@ fn lines(text: &str) -> Vec<String> {
         .collect()
 }
 
+/// The text, when it holds anything; as the cell has it (`read` trims one-line cells).
 fn nonempty(text: &str) -> Option<String> {
-    let t = text.trim();
-    (!t.is_empty()).then(|| t.to_string())
+    (!text.trim().is_empty()).then(|| text.to_string())
 }
 
 fn set(slot: &mut Option<String>, value: String) {
     if slot.is_none() && !value.trim().is_empty() {
-        *slot = Some(value.trim().to_string());
+        *slot = Some(value);
     }
 }
 

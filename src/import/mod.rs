@@ -180,7 +180,9 @@ pub fn import(
 /// writing them: for tests and fuzzing.
 pub fn project_of(sheets: &[Sheet]) -> Vec<(PathBuf, String)> {
     let (about, sheets): (Vec<&Sheet>, Vec<&Sheet>) = sheets.iter().partition(|s| is_about(s));
-    let site = about.iter().fold(Site::default(), |site, s| read_about(s, site));
+    let site = about
+        .iter()
+        .fold(Site::default(), |site, s| read_about(s, site));
     let tables = sheets
         .into_iter()
         .filter_map(|s| match table::read(s) {
@@ -191,7 +193,11 @@ pub fn project_of(sheets: &[Sheet]) -> Vec<(PathBuf, String)> {
     let gathered = assemble::gather(tables, site);
     let language = guess_language(&gathered);
     let project = write::project(&gathered, language, &[]);
-    project.files.into_iter().map(|f| (f.path, f.text)).collect()
+    project
+        .files
+        .into_iter()
+        .map(|f| (f.path, f.text))
+        .collect()
 }
 
 fn shown(path: &Path) -> String {

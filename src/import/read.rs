@@ -282,13 +282,23 @@ fn grid(
 /// `YYYY-MM-DD`, errors as nothing.
 pub fn text(cell: &Data) -> String {
     match cell {
-        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => s.trim().to_string(),
+        Data::String(s) | Data::DateTimeIso(s) | Data::DurationIso(s) => trimmed(s),
         Data::Int(n) => n.to_string(),
         Data::Float(f) if f.fract() == 0.0 && f.abs() < 1e15 => format!("{}", *f as i64),
         Data::Float(f) => f.to_string(),
         Data::Bool(b) => if *b { "TRUE" } else { "FALSE" }.to_string(),
         Data::DateTime(d) => serial_date(d.as_f64()),
         Data::Error(_) | Data::Empty => String::new(),
+    }
+}
+
+/// A cell's text: a one-line text without the spaces around it (noise), a text of several
+/// lines as written (Markdown, where a line's end can matter).
+fn trimmed(text: &str) -> String {
+    if text.contains('\n') {
+        text.to_string()
+    } else {
+        text.trim().to_string()
     }
 }
 
@@ -334,7 +344,7 @@ fn csv(bytes: &[u8], file: &str, stem: &str) -> Result<Vec<Sheet>, Message> {
         if cells > MAX_CELLS {
             return Err(msg!("import-too-many-cells", sheet = stem));
         }
-        rows.push(record.iter().map(|c| c.trim().to_string()).collect());
+        rows.push(record.iter().map(trimmed).collect());
     }
     Ok(vec![Sheet {
         file: file.to_string(),

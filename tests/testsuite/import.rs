@@ -486,3 +486,50 @@ fn zip_bomb(dir: &Path) -> PathBuf {
     zip.finish().unwrap();
     path
 }
+
+/// The workbook of a build, imported, is the same list: `diff --exit-code` finds nothing and the
+/// import checks clean (exit 0), on the sample, the English example and a synthetic county.
+#[test]
+fn the_workbook_of_a_build_imports_back_to_the_same_list() {
+    let tmp = tempfile::tempdir().unwrap();
+    let synthetic = tmp.path().join("synthetic");
+    crate::common::generate("1", &synthetic);
+    for project in [
+        repo().join("data"),
+        repo().join("examples/minimal"),
+        synthetic,
+    ] {
+        let site = tmp.path().join("site");
+        let _ = fs::remove_dir_all(&site);
+        let built = command()
+            .args(["build", "--quiet", "--allow-placeholders", "--output"])
+            .arg(&site)
+            .arg(&project)
+            .output()
+            .unwrap();
+        assert!(built.status.success(), "{}", text(&built));
+        let imported = tmp.path().join("imported");
+        let _ = fs::remove_dir_all(&imported);
+        let run = import(&[&site.join("opendata/resplist.xlsx")], &imported);
+        assert_eq!(
+            run.status.code(),
+            Some(0),
+            "{}: {}",
+            project.display(),
+            text(&run)
+        );
+        let diff = command()
+            .args(["diff", "--exit-code", "--dirs"])
+            .arg(&project)
+            .arg(&imported)
+            .output()
+            .unwrap();
+        assert_eq!(
+            diff.status.code(),
+            Some(0),
+            "{}: {}",
+            project.display(),
+            text(&diff)
+        );
+    }
+}
