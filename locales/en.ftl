@@ -670,3 +670,7 @@ report-place = { $place }: { $text }
 import-none-readable = nothing was imported: no file could be read (the reasons are above)
 import-no-rows = nothing was imported: the headers were recognised, but no row below them holds anything
 import-workbook-unparsable = the workbook cannot be read; it may be damaged. Open it in Excel or WPS, save it as .xlsx and import that
+import-workbook-too-costly = reading this workbook took too long or too much memory and was stopped; the file may be damaged: open it in Excel or WPS, save it as .xlsx and import that
+import-child-said = { $zh ->
+       *[other] { $en }
+    }

@@ -617,3 +617,7 @@ report-place = { $place }：{ $text }
 import-none-readable = 没有导入任何内容：文件都读不出来（原因见上面）
 import-no-rows = 没有导入任何内容：表头认出来了，但表头下面没有内容
 import-workbook-unparsable = 工作簿读不出来，可能已损坏。请用 Excel 或 WPS 打开后另存为 .xlsx 再导入
+import-workbook-too-costly = 读取这个工作簿太久或占用内存太多，已停止读取。文件可能已损坏；请用 Excel 或 WPS 打开后另存为 .xlsx 再导入
+import-child-said = { $en ->
+       *[other] { $zh }
+    }

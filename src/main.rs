@@ -15,6 +15,21 @@ use resplist::commands::common::Session;
 use resplist::commands::{self, exit};
 
 fn main() -> ExitCode {
+    // `resplist import` reads each workbook in a child process of its own (see import::read).
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    if args
+        .get(1)
+        .is_some_and(|a| a == resplist::import::read::CHILD)
+    {
+        let path = args
+            .get(2)
+            .map(std::path::PathBuf::from)
+            .unwrap_or_default();
+        return match resplist::import::read::serve(&path) {
+            Ok(()) => ExitCode::SUCCESS,
+            Err(_) => ExitCode::from(exit::CANNOT_RUN),
+        };
+    }
     let cli = match localized::parse(std::env::args_os().collect()) {
         Ok(cli) => cli,
         Err(stop) => {

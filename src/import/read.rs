@@ -16,11 +16,13 @@ use crate::msg;
 pub const MAX_FILE: u64 = 32 * 1024 * 1024;
 /// The most a workbook may unpack to (its XML): zip bombs are refused before parsing.
 pub const MAX_UNPACKED: u64 = 320 * 1024 * 1024;
-/// The most cells a sheet may have.
-pub const MAX_CELLS: usize = 20_000_000;
+/// The most cells a sheet's used area (from A1 to its last row and column) may span: a county's
+/// list is some 30,000, a 10× synthetic one 300,000. calamine makes the area dense, so a single
+/// cell at XFD1048576 must be refused before it is read.
+pub const MAX_CELLS: usize = 5_000_000;
 
 /// One sheet as text, every merged region filled with its top-left value.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Sheet {
     /// The file's name, as the report shows it.
     pub file: String,
@@ -103,7 +105,106 @@ pub fn sheets(path: &Path) -> Result<Vec<Sheet>, Unreadable> {
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
         .unwrap_or_default();
-    parse(bytes, &file).map_err(fail)
+    match kind(&bytes) {
+        // calamine has been found (by fuzzing) to loop without end and to allocate without
+        // bound on malformed `.xls` files: workbooks are read in a child process that is
+        // stopped past a time and a memory limit.
+        Kind::Zip | Kind::Ole => isolated(path).map_err(fail),
+        Kind::Text | Kind::Other => parse(bytes, &file).map_err(fail),
+    }
+}
+
+/// The hidden first argument that makes `resplist` read one workbook and print its sheets as
+/// JSON (see `serve`).
+pub const CHILD: &str = "__read-sheets";
+/// How long a workbook may take to read (a 10× synthetic county's takes about 1 s).
+const CHILD_TIME: std::time::Duration = std::time::Duration::from_secs(120);
+/// How much memory reading a workbook may take (a 10× synthetic county's takes 100 MB).
+const CHILD_MEMORY: u64 = 2 * 1024 * 1024 * 1024;
+
+/// What the child prints: the sheets, or why it could not read them (in both languages).
+#[derive(serde::Serialize, serde::Deserialize)]
+enum Reply {
+    Sheets(Vec<Sheet>),
+    Unreadable { zh: String, en: String },
+}
+
+/// Runs in the child: reads the workbook at `path` and prints the reply.
+pub fn serve(path: &Path) -> std::io::Result<()> {
+    let file = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)?
+        .take(MAX_FILE + 1)
+        .read_to_end(&mut bytes)?;
+    let reply = match parse(bytes, &file) {
+        Ok(sheets) => Reply::Sheets(sheets),
+        Err(why) => Reply::Unreadable {
+            zh: why.text(crate::model::Language::ZhCn),
+            en: why.text(crate::model::Language::En),
+        },
+    };
+    let json = serde_json::to_vec(&reply).map_err(std::io::Error::other)?;
+    std::io::Write::write_all(&mut std::io::stdout().lock(), &json)
+}
+
+/// Reads a workbook in a child process (this same program), within `CHILD_TIME` and
+/// `CHILD_MEMORY`.
+fn isolated(path: &Path) -> Result<Vec<Sheet>, Message> {
+    use std::process::{Command, Stdio};
+    let broken = |e: &dyn std::fmt::Display| msg!("import-broken-workbook", error = e.to_string());
+    let exe = std::env::current_exe().map_err(|e| broken(&e))?;
+    let mut child = Command::new(exe)
+        .arg(CHILD)
+        .arg(path)
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .map_err(|e| broken(&e))?;
+    let Some(mut stdout) = child.stdout.take() else {
+        let _ = child.kill();
+        return Err(msg!("import-workbook-unparsable"));
+    };
+    let reader = std::thread::spawn(move || {
+        let mut out = Vec::new();
+        let _ = stdout.read_to_end(&mut out);
+        out
+    });
+    let started = std::time::Instant::now();
+    let status = loop {
+        match child.try_wait() {
+            Ok(Some(status)) => break status,
+            Ok(None) => {}
+            Err(e) => return Err(broken(&e)),
+        }
+        let over_time = started.elapsed() > CHILD_TIME;
+        let over_memory = resident(child.id()).is_some_and(|m| m > CHILD_MEMORY);
+        if over_time || over_memory {
+            let _ = child.kill();
+            let _ = child.wait();
+            return Err(msg!("import-workbook-too-costly"));
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    let out = reader.join().unwrap_or_default();
+    if !status.success() {
+        return Err(msg!("import-workbook-unparsable"));
+    }
+    match serde_json::from_slice::<Reply>(&out) {
+        Ok(Reply::Sheets(sheets)) => Ok(sheets),
+        Ok(Reply::Unreadable { zh, en }) => Err(msg!("import-child-said", zh = zh, en = en)),
+        Err(_) => Err(msg!("import-workbook-unparsable")),
+    }
+}
+
+/// A process's resident memory in bytes, where the system says (Linux's /proc).
+fn resident(pid: u32) -> Option<u64> {
+    let statm = std::fs::read_to_string(format!("/proc/{pid}/statm")).ok()?;
+    let pages: u64 = statm.split_whitespace().nth(1)?.parse().ok()?;
+    Some(pages * 4096)
 }
 
 /// Every sheet of a file's bytes; `file` is its name (a CSV's sheet is named by its stem).
@@ -197,11 +298,52 @@ fn zipped(bytes: Vec<u8>, file: &str) -> Result<Vec<Sheet>, Message> {
     let mut book: Xlsx<_> = Xlsx::new(Cursor::new(bytes)).map_err(xlsx_error)?;
     let mut out = Vec::new();
     for name in book.sheet_names() {
-        let range = book.worksheet_range(&name).map_err(xlsx_error)?;
+        let cells = xlsx_cells(&mut book, &name)?;
         let merged = book.merge_cells_by_sheet_name(&name).unwrap_or_default();
-        out.push(grid(file, &name, &range, &merged)?);
+        out.push(sparse_grid(file, &name, cells, &merged)?);
     }
     Ok(out)
+}
+
+/// The non-empty cells of an `.xlsx` sheet, read one by one (calamine's own range would be made
+/// dense first, whatever the sheet's extent).
+fn xlsx_cells<RS: std::io::Read + std::io::Seek>(
+    book: &mut Xlsx<RS>,
+    name: &str,
+) -> Result<Vec<(u32, u32, String)>, Message> {
+    let mut reader = book.worksheet_cells_reader(name).map_err(xlsx_error)?;
+    let mut cells = Vec::new();
+    while let Some(cell) = reader.next_cell().map_err(xlsx_error)? {
+        let (row, column) = cell.get_position();
+        let value = text(&Data::from(cell.get_value().clone()));
+        if value.is_empty() {
+            continue;
+        }
+        if cells.len() >= MAX_CELLS {
+            return Err(msg!("import-too-many-cells", sheet = name));
+        }
+        cells.push((row, column, value));
+    }
+    Ok(cells)
+}
+
+/// A sheet from its non-empty cells, when its used area is not too large.
+fn sparse_grid(
+    file: &str,
+    name: &str,
+    cells: Vec<(u32, u32, String)>,
+    merged: &[calamine::Dimensions],
+) -> Result<Sheet, Message> {
+    let height = cells.iter().map(|c| c.0 as usize + 1).max().unwrap_or(0);
+    let width = cells.iter().map(|c| c.1 as usize + 1).max().unwrap_or(0);
+    if height.saturating_mul(width) > MAX_CELLS {
+        return Err(msg!("import-too-many-cells", sheet = name));
+    }
+    let mut rows = vec![vec![String::new(); width]; height];
+    for (r, c, value) in cells {
+        rows[r as usize][c as usize] = value;
+    }
+    Ok(fill_merged(file, name, rows, merged))
 }
 
 fn xlsx_error(e: XlsxError) -> Message {
@@ -214,6 +356,7 @@ fn xlsx_error(e: XlsxError) -> Message {
 /// An OLE file: an old `.xls`, or an `.xlsx` protected by a password (Excel encrypts those into
 /// an OLE container).
 fn ole(bytes: Vec<u8>, file: &str) -> Result<Vec<Sheet>, Message> {
+    xls_bounded(&bytes)?;
     let mut book: Xls<_> = match Xls::new(Cursor::new(bytes.clone())) {
         Ok(book) => book,
         Err(XlsError::Password) => return Err(msg!("import-password")),
@@ -234,6 +377,88 @@ fn ole(bytes: Vec<u8>, file: &str) -> Result<Vec<Sheet>, Message> {
         out.push(grid(file, &name, &range, &merged)?);
     }
     Ok(out)
+}
+
+/// Refuses an `.xls` whose cells or declared dimensions span more than `MAX_CELLS`, before
+/// calamine reads it: calamine reads every sheet when it opens the file, and reserves and fills
+/// the whole area the records claim. The BIFF records of the workbook stream are walked: a
+/// record is a type, a length and its data; cell records start with their row and column.
+fn xls_bounded(bytes: &[u8]) -> Result<(), Message> {
+    let Ok(mut container) = cfb::CompoundFile::open(Cursor::new(bytes)) else {
+        return Ok(()); // calamine says what is wrong with it
+    };
+    let Some(stream) = ["/Workbook", "/Book"]
+        .into_iter()
+        .find(|s| container.is_stream(s))
+    else {
+        return Ok(()); // an encrypted .xlsx: calamine says so
+    };
+    let mut data = Vec::new();
+    let read = container
+        .open_stream(stream)
+        .and_then(|s| s.take(MAX_FILE).read_to_end(&mut data));
+    if read.is_err() {
+        return Ok(());
+    }
+    let too_many = || {
+        msg!(
+            "import-too-many-cells",
+            sheet = stream.trim_start_matches('/')
+        )
+    };
+    let (mut rows, mut columns) = (0usize, 0usize);
+    let mut at = 0;
+    while at + 4 <= data.len() {
+        let typ = u16::from_le_bytes([data[at], data[at + 1]]);
+        let len = usize::from(u16::from_le_bytes([data[at + 2], data[at + 3]]));
+        let record = &data[at + 4..(at + 4 + len).min(data.len())];
+        at += 4 + len;
+        let u16_at = |i: usize| {
+            record
+                .get(i..i + 2)
+                .map(|b| usize::from(u16::from_le_bytes([b[0], b[1]])))
+        };
+        let u32_at = |i: usize| {
+            record
+                .get(i..i + 4)
+                .map(|b| u32::from_le_bytes([b[0], b[1], b[2], b[3]]) as usize)
+        };
+        match typ {
+            // DIMENSIONS (BIFF8: first row, last row + 1 as u32; first column, last column + 1).
+            0x0200 => {
+                let (first_row, last_row, first_col, last_col) = if len >= 14 {
+                    (u32_at(0), u32_at(4), u16_at(8), u16_at(10))
+                } else {
+                    (u16_at(0), u16_at(2), u16_at(4), u16_at(6))
+                };
+                let (Some(fr), Some(lr), Some(fc), Some(lc)) =
+                    (first_row, last_row, first_col, last_col)
+                else {
+                    return Err(too_many());
+                };
+                if fr > lr || fc > lc || (lr - fr + 1).saturating_mul(lc - fc + 1) > MAX_CELLS {
+                    return Err(too_many());
+                }
+            }
+            // Cells: blank, number, label, bool/error, RK, label (SST), rich label, formula,
+            // and MulRk/MulBlank (whose last column ends the record).
+            0x0201 | 0x0203 | 0x0204 | 0x0205 | 0x027E | 0x00FD | 0x00D6 | 0x0006 | 0x00BD
+            | 0x00BE => {
+                let row = u16_at(0).unwrap_or(0);
+                let mut col = u16_at(2).unwrap_or(0);
+                if matches!(typ, 0x00BD | 0x00BE) && len >= 2 {
+                    col = col.max(u16_at(len - 2).unwrap_or(0));
+                }
+                rows = rows.max(row + 1);
+                columns = columns.max(col + 1);
+                if rows.saturating_mul(columns) > MAX_CELLS {
+                    return Err(too_many());
+                }
+            }
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// A sheet's cells as text, from A1 (blank rows and columns before the used range included, so
@@ -257,6 +482,16 @@ fn grid(
             rows[top + r][left + c] = text(cell);
         }
     }
+    Ok(fill_merged(file, name, rows, merged))
+}
+
+/// Fills every merged region with its top-left value.
+fn fill_merged(
+    file: &str,
+    name: &str,
+    mut rows: Vec<Vec<String>>,
+    merged: &[calamine::Dimensions],
+) -> Sheet {
     for region in merged {
         let (r0, c0) = (region.start.0 as usize, region.start.1 as usize);
         let (r1, c1) = (region.end.0 as usize, region.end.1 as usize);
@@ -271,11 +506,11 @@ fn grid(
             }
         }
     }
-    Ok(Sheet {
+    Sheet {
         file: file.to_string(),
         name: name.to_string(),
         rows,
-    })
+    }
 }
 
 /// A cell as the list's text: whole numbers without `.0` (phones typed as numbers), dates as
@@ -323,7 +558,7 @@ pub fn serial_date(serial: f64) -> String {
 
 /// A CSV: UTF-8 (with or without a byte-order mark), else GBK; comma, or tab when the first line
 /// has more tabs than commas.
-fn csv(bytes: &[u8], file: &str, stem: &str) -> Result<Vec<Sheet>, Message> {
+pub fn csv(bytes: &[u8], file: &str, stem: &str) -> Result<Vec<Sheet>, Message> {
     let text = decode(bytes);
     let first = text.lines().next().unwrap_or("");
     let delimiter = if first.matches('\t').count() > first.matches(',').count() {

@@ -413,6 +413,7 @@ fn bad_input_gets_a_clear_message_and_writes_nothing() {
         (no_header(tmp.path()), "找不到能认出的表头"),
         (huge(tmp.path()), "超过了 32.0 MB 的上限"),
         (zip_bomb(tmp.path()), "解压后有"),
+        (far_cell(tmp.path()), "单元格太多"),
     ];
     for (n, (path, words)) in cases.into_iter().enumerate() {
         let out = tmp.path().join(format!("out{n}"));
@@ -467,6 +468,18 @@ fn huge(dir: &Path) -> PathBuf {
     let path = dir.join("大.xlsx");
     let file = fs::File::create(&path).unwrap();
     file.set_len(50 * 1024 * 1024).unwrap();
+    path
+}
+
+/// A sheet whose used area spans the whole grid: A1 and XFD1048576 (17 billion cells, were they
+/// made dense).
+fn far_cell(dir: &Path) -> PathBuf {
+    let path = dir.join("远.xlsx");
+    let mut wb = Workbook::new();
+    let ws = wb.add_worksheet();
+    row(ws, 0, &["主要职责", "具体工作事项"]);
+    ws.write_string(1_048_575, 16_383, "远").unwrap();
+    wb.save(&path).unwrap();
     path
 }
 
