@@ -356,6 +356,7 @@ mod tests {
 
     /// Names that stay as they are in Chinese text: formats, encodings, programs, keys.
     const PROPER_NAMES: &[&str] = &[
+        "LibreOffice",
         "UTF-8",
         "UTF-16",
         "GBK",

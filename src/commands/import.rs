@@ -53,30 +53,50 @@ pub fn run(args: &ImportArgs, session: &mut Session) -> anyhow::Result<u8> {
 
 /// Everything the clerk should know, each part with its count and each line with its place.
 fn report(i: &Imported, dir: &str, session: &Session) -> String {
-    let mut out = String::new();
-    let mut line = |m: Message| {
-        out.push_str(&session.say(&m));
-        out.push('\n');
-    };
-    line(msg!(
+    let mut lines: Vec<Message> = vec![msg!(
         "import-done",
         files = i.files.len(),
         departments = i.departments,
         dir = dir
-    ));
+    )];
     for (file, why) in &i.unreadable {
-        line(msg!(
+        lines.push(msg!(
             "import-unreadable",
             file = file.as_str(),
             why = why.clone()
         ));
     }
     if !i.empty.is_empty() {
-        line(msg!("import-empty-sheets", sheets = i.empty.join("、")));
+        lines.push(msg!("import-empty-sheets", sheets = i.empty.join("、")));
     }
-    let indent = |m: Message| msg!("report-indented", text = m);
+    left_out(i, &mut lines);
+    if !i.todo.is_empty() {
+        lines.push(msg!("import-todo-head", count = i.todo.len()));
+        for t in &i.todo {
+            let place = format!(
+                "{}/{}:{}",
+                dir.trim_end_matches('/'),
+                t.file.display(),
+                t.line
+            );
+            lines.push(indented(msg!(
+                "report-place",
+                place = place,
+                text = t.what.clone()
+            )));
+        }
+    }
+    lines.iter().map(|m| session.say(m) + "\n").collect()
+}
+
+fn indented(m: Message) -> Message {
+    msg!("report-indented", text = m)
+}
+
+/// The rows skipped, the rows of no department, the cells put into notes and those dropped.
+fn left_out(i: &Imported, lines: &mut Vec<Message>) {
     if !i.skipped.is_empty() {
-        line(msg!("import-skipped-head", count = i.skipped.len()));
+        lines.push(msg!("import-skipped-head", count = i.skipped.len()));
         for (place, why) in &i.skipped {
             let why = Message::new(match why {
                 Skip::RepeatedHeader => "import-skip-repeated-header",
@@ -84,7 +104,7 @@ fn report(i: &Imported, dir: &str, session: &Session) -> String {
                 Skip::NoKey => "import-skip-no-key",
                 Skip::NoHeader => "import-skip-no-header",
             });
-            line(indent(msg!(
+            lines.push(indented(msg!(
                 "report-place",
                 place = place.to_string(),
                 text = why
@@ -92,15 +112,15 @@ fn report(i: &Imported, dir: &str, session: &Session) -> String {
         }
     }
     if !i.orphans.is_empty() {
-        line(msg!("import-orphans-head", count = i.orphans.len()));
+        lines.push(msg!("import-orphans-head", count = i.orphans.len()));
         for place in &i.orphans {
-            line(indent(msg!("import-orphan", place = place.to_string())));
+            lines.push(indented(msg!("import-orphan", place = place.to_string())));
         }
     }
     if !i.noted.is_empty() {
-        line(msg!("import-noted-head", count = i.noted.len()));
+        lines.push(msg!("import-noted-head", count = i.noted.len()));
         for (place, header, value, into) in &i.noted {
-            line(indent(msg!(
+            lines.push(indented(msg!(
                 "import-noted",
                 place = place.to_string(),
                 header = header.as_str(),
@@ -110,9 +130,9 @@ fn report(i: &Imported, dir: &str, session: &Session) -> String {
         }
     }
     if !i.dropped.is_empty() {
-        line(msg!("import-dropped-head", count = i.dropped.len()));
+        lines.push(msg!("import-dropped-head", count = i.dropped.len()));
         for (place, header, value) in &i.dropped {
-            line(indent(msg!(
+            lines.push(indented(msg!(
                 "import-dropped",
                 place = place.to_string(),
                 header = header.as_str(),
@@ -120,21 +140,4 @@ fn report(i: &Imported, dir: &str, session: &Session) -> String {
             )));
         }
     }
-    if !i.todo.is_empty() {
-        line(msg!("import-todo-head", count = i.todo.len()));
-        for t in &i.todo {
-            let place = format!(
-                "{}/{}:{}",
-                dir.trim_end_matches('/'),
-                t.file.display(),
-                t.line
-            );
-            line(indent(msg!(
-                "report-place",
-                place = place,
-                text = t.what.clone()
-            )));
-        }
-    }
-    out
 }

@@ -79,90 +79,39 @@ pub fn import(
             unreadable: Vec::new(),
         }))
     };
-    // The folder holding the first source stands in for "the project": the output may not be
-    // it, so an import never replaces its own spreadsheets.
-    let guard = sources
-        .first()
-        .map(|s| {
-            if s.is_dir() {
-                s.clone()
-            } else {
-                s.parent().map(Path::to_path_buf).unwrap_or_default()
-            }
-        })
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or_else(|| PathBuf::from("."));
-    let destination = crate::render::output::destination(output, &guard, force)?;
+    let destination = crate::render::output::destination(output, &guard(sources), force)?;
     let files = match read::files(sources) {
         Ok(files) if files.is_empty() => return nothing(msg!("import-no-files")),
         Ok(files) => files,
         Err(u) => return nothing(named(&u.file, u.why)),
     };
-    let mut sheets: Vec<Sheet> = Vec::new();
-    let mut unreadable = Vec::new();
-    for file in &files {
-        match read::sheets(file) {
-            Ok(mut s) => sheets.append(&mut s),
-            Err(u) => unreadable.push((shown(&u.file), u.why)),
-        }
-    }
+    let (sheets, unreadable) = read_all(&files);
     let (about, sheets): (Vec<Sheet>, Vec<Sheet>) = sheets.into_iter().partition(is_about);
     let site = about
         .iter()
         .fold(Site::default(), |site, s| read_about(s, site));
-    let mut tables = Vec::new();
-    let mut skipped = Vec::new();
-    let mut empty = Vec::new();
-    for sheet in &sheets {
-        match table::read(sheet) {
-            Read::Table(t) => tables.push(t),
-            Read::Empty => empty.push(format!("{}!{}", sheet.file, sheet.name)),
-            Read::NoHeader(rows) => skipped.extend(rows.into_iter().map(|p| (p, Skip::NoHeader))),
-        }
-    }
-    if tables.iter().all(|t| t.records.is_empty()) {
+    let read = tables(&sheets);
+    if read.tables.iter().all(|t| t.records.is_empty()) {
         let why = if sheets.is_empty() && about.is_empty() && !unreadable.is_empty() {
             msg!("import-none-readable")
-        } else if tables.is_empty() && skipped.is_empty() {
+        } else if read.tables.is_empty() && read.skipped.is_empty() {
             msg!("import-all-empty")
-        } else if !tables.is_empty() {
+        } else if !read.tables.is_empty() {
             msg!("import-no-rows")
         } else {
             msg!("import-nothing")
         };
         return Ok(Outcome::Nothing(Nothing { why, unreadable }));
     }
-    let mut gathered = assemble::gather(tables, site);
-    gathered.skipped.splice(0..0, skipped);
+    let empty = read.empty;
+    let mut gathered = assemble::gather(read.tables, site);
+    gathered.skipped.splice(0..0, read.skipped);
     let language = language
         .or_else(|| gathered.site.language.as_deref().and_then(Language::parse))
         .unwrap_or_else(|| guess_language(&gathered));
     let names: Vec<String> = files.iter().map(|f| shown(f)).collect();
     let project = write::project(&gathered, language, &names);
-    let staging = destination.stage()?;
-    let written = project
-        .files
-        .iter()
-        .try_for_each(|f| -> anyhow::Result<()> {
-            let path = staging.join(&f.path);
-            if let Some(parent) = path.parent() {
-                std::fs::create_dir_all(parent)?;
-            }
-            std::fs::write(&path, &f.text)?;
-            Ok(())
-        });
-    // The marker says "a build may replace this"; a project is no build.
-    let written = written.and_then(|()| {
-        std::fs::remove_file(staging.join(crate::render::output::MARKER)).map_err(Into::into)
-    });
-    if let Err(err) = written {
-        destination.discard(&staging);
-        return Err(err.context(msg!(
-            "import-cannot-write",
-            dir = staging.display().to_string()
-        )));
-    }
-    destination.publish(&staging)?;
+    write_staged(&destination, &project.files)?;
     Ok(Outcome::Imported(Imported {
         files: names,
         unreadable,
@@ -174,6 +123,89 @@ pub fn import(
         todo: project.todo,
         departments: gathered.departments.len(),
     }))
+}
+
+/// The folder holding the first source stands in for "the project": the output may not be it,
+/// so an import never replaces its own spreadsheets.
+fn guard(sources: &[PathBuf]) -> PathBuf {
+    sources
+        .first()
+        .map(|s| {
+            if s.is_dir() {
+                s.clone()
+            } else {
+                s.parent().map(Path::to_path_buf).unwrap_or_default()
+            }
+        })
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Every sheet of every file, and the files that could not be read, with why.
+fn read_all(files: &[PathBuf]) -> (Vec<Sheet>, Vec<(String, Message)>) {
+    let mut sheets = Vec::new();
+    let mut unreadable = Vec::new();
+    for file in files {
+        match read::sheets(file) {
+            Ok(mut s) => sheets.append(&mut s),
+            Err(u) => unreadable.push((shown(&u.file), u.why)),
+        }
+    }
+    (sheets, unreadable)
+}
+
+/// The sheets read as tables: the tables, the rows of sheets without a header, the empty sheets.
+struct Tables {
+    tables: Vec<table::Table>,
+    skipped: Vec<(Place, Skip)>,
+    empty: Vec<String>,
+}
+
+fn tables(sheets: &[Sheet]) -> Tables {
+    let mut out = Tables {
+        tables: Vec::new(),
+        skipped: Vec::new(),
+        empty: Vec::new(),
+    };
+    for sheet in sheets {
+        match table::read(sheet) {
+            Read::Table(t) => out.tables.push(t),
+            Read::Empty => out.empty.push(format!("{}!{}", sheet.file, sheet.name)),
+            Read::NoHeader(rows) => out
+                .skipped
+                .extend(rows.into_iter().map(|p| (p, Skip::NoHeader))),
+        }
+    }
+    out
+}
+
+/// Writes the files into a staging folder beside the destination and moves it into place; on
+/// any failure the staging folder is removed and the destination left as it was.
+fn write_staged(
+    destination: &crate::render::output::Destination,
+    files: &[write::File],
+) -> anyhow::Result<()> {
+    let staging = destination.stage()?;
+    let written = files.iter().try_for_each(|f| -> anyhow::Result<()> {
+        let path = staging.join(&f.path);
+        if let Some(parent) = path.parent() {
+            std::fs::create_dir_all(parent)?;
+        }
+        std::fs::write(&path, &f.text)?;
+        Ok(())
+    });
+    // The marker says "a build may replace this"; a project is no build.
+    let written = written.and_then(|()| {
+        std::fs::remove_file(staging.join(crate::render::output::MARKER)).map_err(Into::into)
+    });
+    if let Err(err) = written {
+        destination.discard(&staging);
+        return Err(err.context(msg!(
+            "import-cannot-write",
+            dir = staging.display().to_string()
+        )));
+    }
+    destination.publish(&staging)
 }
 
 /// The files an import of `sheets` would write (paths relative to the project), without

@@ -212,6 +212,21 @@ fn department(
     notes: &mut Vec<(String, Message)>,
 ) -> DocumentMut {
     let mut doc = DocumentMut::new();
+    facts(&mut doc, d);
+    let sections = section_ids(d);
+    let powers = power_ids(d);
+    entries(
+        &mut doc,
+        d,
+        (&sections, &powers),
+        (ids, boundary_ids),
+        notes,
+    );
+    doc
+}
+
+/// The department's own facts: its names, order, phone, address, website and summary.
+fn facts(doc: &mut DocumentMut, d: &Dept) {
     let name = d
         .full
         .clone()
@@ -228,9 +243,11 @@ fn department(
     optional(doc.as_table_mut(), "address", &d.address);
     optional(doc.as_table_mut(), "website", &d.website);
     optional(doc.as_table_mut(), "summary", &d.summary);
+}
+
+fn section_ids(d: &Dept) -> Vec<String> {
     let mut section_ids = Ids::default();
-    let sections: Vec<String> = d
-        .sections
+    d.sections
         .iter()
         .enumerate()
         .map(|(i, s)| {
@@ -240,10 +257,12 @@ fn department(
                 &format!("ks{}", i + 1),
             )
         })
-        .collect();
+        .collect()
+}
+
+fn power_ids(d: &Dept) -> Vec<String> {
     let mut power_ids = Ids::default();
-    let powers: Vec<String> = d
-        .powers
+    d.powers
         .iter()
         .enumerate()
         .map(|(i, p)| {
@@ -253,99 +272,71 @@ fn department(
                 &format!("ql{}", i + 1),
             )
         })
-        .collect();
-    let list = |items: Vec<Table>| {
-        let mut aot = ArrayOfTables::new();
-        items.into_iter().for_each(|t| aot.push(t));
-        Item::ArrayOfTables(aot)
-    };
+        .collect()
+}
+
+/// The department's entries: offices, powers, duties, boundaries, regimes and services.
+fn entries(
+    doc: &mut DocumentMut,
+    d: &Dept,
+    (sections, powers): (&[String], &[String]),
+    (ids, boundary_ids): (&[String], &mut Ids),
+    notes: &mut Vec<(String, Message)>,
+) {
     let root = doc.as_table_mut();
-    if !d.sections.is_empty() {
-        root.insert(
-            "sections",
-            list(
-                d.sections
-                    .iter()
-                    .zip(&sections)
-                    .map(|(s, id)| {
-                        let mut t = Table::new();
-                        t.insert("id", value(id.as_str()));
-                        t.insert("name", value(s.name.as_str()));
-                        t.insert("phone", value(s.phone.clone().unwrap_or_default()));
-                        t
-                    })
-                    .collect(),
-            ),
-        );
+    let offices = d.sections.iter().zip(sections).map(|(s, id)| {
+        let mut t = Table::new();
+        t.insert("id", value(id.as_str()));
+        t.insert("name", value(s.name.as_str()));
+        t.insert("phone", value(s.phone.clone().unwrap_or_default()));
+        t
+    });
+    put(root, "sections", offices.collect());
+    let tables = d.powers.iter().zip(powers);
+    put(
+        root,
+        "powers",
+        tables.map(|(p, id)| power(p, id, notes)).collect(),
+    );
+    let mut duty_ids = Ids::default();
+    let tables = d.duties.iter().enumerate().map(|(n, du)| {
+        let id = duty_ids.take(du.given_id.as_deref(), None, &format!("d{:02}", n + 1));
+        duty(du, &id, sections, powers)
+    });
+    put(root, "duties", tables.collect());
+    let tables = d.boundaries.iter().map(|b| {
+        let id = boundary_ids.take(b.given_id.as_deref(), title_id(&b.title), "bianjie");
+        boundary(b, &id, ids, notes)
+    });
+    put(root, "boundaries", tables.collect());
+    let mut regime_ids = Ids::default();
+    let tables = d.regimes.iter().enumerate().map(|(n, r)| {
+        let made = initials(&r.title, 8);
+        let id = regime_ids.take(r.given_id.as_deref(), made, &format!("zd{}", n + 1));
+        regime(r, &id, sections, powers, notes)
+    });
+    put(root, "supervision", tables.collect());
+    let mut service_ids = Ids::default();
+    let tables = d.services.iter().enumerate().map(|(n, sv)| {
+        let made = initials(&sv.title, 8);
+        let id = service_ids.take(sv.given_id.as_deref(), made, &format!("fw{}", n + 1));
+        service(sv, &id, sections, notes)
+    });
+    put(root, "services", tables.collect());
+}
+
+/// An array of tables.
+fn list(items: Vec<Table>) -> Item {
+    let mut aot = ArrayOfTables::new();
+    items.into_iter().for_each(|t| aot.push(t));
+    Item::ArrayOfTables(aot)
+}
+
+/// `[[key]]` entries, when there are any.
+fn put(t: &mut Table, key: &str, items: Vec<Table>) {
+    if !items.is_empty() {
+        t.insert(key, list(items));
     }
-    if !d.powers.is_empty() {
-        let tables = d
-            .powers
-            .iter()
-            .zip(&powers)
-            .map(|(p, id)| power(p, id, notes))
-            .collect();
-        root.insert("powers", list(tables));
-    }
-    if !d.duties.is_empty() {
-        let mut duty_ids = Ids::default();
-        let tables = d
-            .duties
-            .iter()
-            .enumerate()
-            .map(|(n, du)| {
-                let id = duty_ids.take(du.given_id.as_deref(), None, &format!("d{:02}", n + 1));
-                duty(du, &id, &sections, &powers, &list)
-            })
-            .collect();
-        root.insert("duties", list(tables));
-    }
-    if !d.boundaries.is_empty() {
-        let tables = d
-            .boundaries
-            .iter()
-            .map(|b| {
-                let id = boundary_ids.take(b.given_id.as_deref(), title_id(&b.title), "bianjie");
-                boundary(b, &id, ids, &list, notes)
-            })
-            .collect();
-        root.insert("boundaries", list(tables));
-    }
-    if !d.regimes.is_empty() {
-        let mut regime_ids = Ids::default();
-        let tables = d
-            .regimes
-            .iter()
-            .enumerate()
-            .map(|(n, r)| {
-                let id = regime_ids.take(
-                    r.given_id.as_deref(),
-                    initials(&r.title, 8),
-                    &format!("zd{}", n + 1),
-                );
-                regime(r, &id, &sections, &powers, &list, notes)
-            })
-            .collect();
-        root.insert("supervision", list(tables));
-    }
-    if !d.services.is_empty() {
-        let mut service_ids = Ids::default();
-        let tables = d
-            .services
-            .iter()
-            .enumerate()
-            .map(|(n, s)| {
-                let id = service_ids.take(
-                    s.given_id.as_deref(),
-                    initials(&s.title, 8),
-                    &format!("fw{}", n + 1),
-                );
-                service(s, &id, &sections, notes)
-            })
-            .collect();
-        root.insert("services", list(tables));
-    }
-    doc
 }
 
 fn optional(t: &mut Table, key: &str, v: &Option<String>) {
@@ -402,13 +393,7 @@ fn refs(indices: &[usize], ids: &[String]) -> Vec<String> {
         .collect()
 }
 
-fn duty(
-    du: &Du,
-    id: &str,
-    sections: &[String],
-    powers: &[String],
-    list: &dyn Fn(Vec<Table>) -> Item,
-) -> Table {
+fn duty(du: &Du, id: &str, sections: &[String], powers: &[String]) -> Table {
     let mut t = Table::new();
     t.insert("id", value(id));
     t.insert("title", value(du.title.as_str()));
@@ -439,13 +424,7 @@ fn duty(
     t
 }
 
-fn boundary(
-    b: &Bd,
-    id: &str,
-    departments: &[String],
-    list: &dyn Fn(Vec<Table>) -> Item,
-    notes: &mut Vec<(String, Message)>,
-) -> Table {
+fn boundary(b: &Bd, id: &str, departments: &[String], notes: &mut Vec<(String, Message)>) -> Table {
     let mut t = Table::new();
     t.insert("id", value(id));
     t.insert("title", value(b.title.as_str()));
@@ -498,7 +477,6 @@ fn regime(
     id: &str,
     sections: &[String],
     powers: &[String],
-    list: &dyn Fn(Vec<Table>) -> Item,
     notes: &mut Vec<(String, Message)>,
 ) -> Table {
     let mut t = Table::new();

@@ -1,7 +1,7 @@
 //! The published output of a checked project, as a flat list of outputs: the pages, the print
-//! edition, the search index, open data, the 404 page, the sitemap and the static files. Each
-//! output is a function in its own module that reads the views or the checked project and
-//! writes files into a staging directory, which `output` swaps in.
+//! edition, the search index, open data and the workbook, the 404 page, the sitemap and the
+//! static files. Each output is a function in its own module that reads the views or the
+//! checked project and writes files into a staging directory, which `output` swaps in.
 
 mod diagrams;
 mod html;
@@ -14,6 +14,7 @@ pub mod search;
 mod sitemap;
 mod statics;
 pub mod views;
+pub mod workbook;
 mod writer;
 
 use std::path::Path;
@@ -36,10 +37,16 @@ pub fn render(
 ) -> anyhow::Result<Stats> {
     let out = Writer::new(dir.to_path_buf());
     let words = html::Words::new(theme.strings(checked.language())?);
+    // First: the pages offer it with its size, and it is built before the views are held, which
+    // keeps it out of the build's peak memory.
+    let t = phase("workbook");
+    let workbook = workbook::render(checked, &out)?;
+    drop(t);
     let t = phase("views");
     let views = views::Views::build(checked, &words, history.is_some());
     drop(t);
-    let html = html::Html::new(theme, &words, &views.site, base_url(checked))?;
+    let site = workbook.beside(&views.site);
+    let html = html::Html::new(theme, &words, &site, base_url(checked))?;
     let pages = pages::list(&views, &words, history);
 
     let t = phase("pages");

@@ -1,6 +1,7 @@
 //! Open data under `opendata/`: the whole normalized list as one JSON file, and a Frictionless
 //! Tabular Data Package (`datapackage.json` + one RFC 4180 CSV per table) whose Table Schemas
 //! carry types, constraints, primary keys and the foreign keys between the tables.
+//! The CSVs start with a UTF-8 byte order mark, without which Excel reads them as GBK.
 
 use serde::Serialize;
 use serde_json::{Value, json};
@@ -13,6 +14,9 @@ use crate::msg;
 
 /// Multi-valued text (legal bases, measures) is joined with newlines; id lists with spaces.
 const TEXT_LIST_SEPARATOR: &str = "\n";
+/// Excel takes a CSV for the system's legacy code page (GBK on a Chinese Windows) unless it
+/// starts with this; every CSV reader the package names (Frictionless, pandas, R) skips it.
+const BOM: &[u8] = b"\xEF\xBB\xBF";
 /// The two roles in a boundary.
 const LEAD: &str = "lead";
 const PARTNER: &str = "partner";
@@ -52,7 +56,7 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
         let mut csv = csv::WriterBuilder::new()
             .buffer_capacity(1 << 20)
             .terminator(csv::Terminator::CRLF)
-            .from_writer(Vec::new());
+            .from_writer(BOM.to_vec());
         csv.write_record(columns.iter().map(Column::name))?;
         for row in table.rows(&departments, &columns) {
             csv.write_record(&row)?;
@@ -276,20 +280,22 @@ enum Column {
         prefix: Option<&'static str>,
         field: &'static Field,
     },
+    /// The name of the office a section reference names, beside its id (`section_name`): in a
+    /// spreadsheet the table says who is responsible without a lookup in `sections`.
+    OfficeName {
+        prefix: Option<&'static str>,
+        field: &'static Field,
+    },
 }
 
 impl Column {
     fn name(&self) -> String {
         match self {
             Column::Context(c) => c.name.to_string(),
-            Column::Field {
-                prefix: Some(p),
-                field,
-            } => format!("{p}_{}", field.key),
-            Column::Field {
-                prefix: None,
-                field,
-            } => field.key.to_string(),
+            Column::Field { prefix, field } => field_column(*prefix, field),
+            Column::OfficeName { prefix, field } => {
+                format!("{}_name", field_column(*prefix, field))
+            }
         }
     }
 
@@ -308,6 +314,15 @@ impl Column {
                 (kind, true, values, c.description.to_string())
             }
             Column::Field { field, .. } => field_schema(field),
+            Column::OfficeName { prefix, field } => (
+                "string",
+                field.required,
+                None,
+                format!(
+                    "Name of the office whose id is in `{}`",
+                    field_column(*prefix, field)
+                ),
+            ),
         };
         let mut constraints = serde_json::Map::new();
         if required {
@@ -321,6 +336,14 @@ impl Column {
             v["constraints"] = Value::Object(constraints);
         }
         v
+    }
+}
+
+/// The column of a field: its key, under its nested table's key when it has one (`case_title`).
+fn field_column(prefix: Option<&str>, field: &Field) -> String {
+    match prefix {
+        Some(p) => format!("{p}_{}", field.key),
+        None => field.key.to_string(),
     }
 }
 
@@ -435,12 +458,16 @@ fn boundary_roles<'a>(d: &'a Department, leads: &'a [Partner], out: &mut Vec<Fou
 }
 
 /// The fields of `entity` that are columns: every field but lists of tables, with nested tables'
-/// fields flattened under their key.
+/// fields flattened under their key, and each office id followed by the office's name.
 fn flat_fields(entity: &'static Entity, prefix: Option<&'static str>, out: &mut Vec<Column>) {
     for field in entity.fields {
         match field.kind {
             Kind::Entries(_) => {}
             Kind::Table(nested) => flat_fields(nested(), Some(field.key), out),
+            Kind::SectionRef => {
+                out.push(Column::Field { prefix, field });
+                out.push(Column::OfficeName { prefix, field });
+            }
             _ => out.push(Column::Field { prefix, field }),
         }
     }
@@ -497,16 +524,25 @@ fn cell(column: &Column, department: &Department, found: &Found<'_>) -> String {
             Source::Position => found.position.to_string(),
             Source::Role => found.role.to_string(),
         },
-        Column::Field { prefix, field } => {
-            let value = match prefix {
-                Some(p) => match found.entry.value(p) {
-                    DValue::Table(table) => table.value(field.key),
-                    _ => DValue::Absent,
-                },
-                None => found.entry.value(field.key),
-            };
-            text(field, value)
-        }
+        Column::Field { prefix, field } => text(field, field_value(found, *prefix, field)),
+        Column::OfficeName { prefix, field } => match field_value(found, *prefix, field) {
+            DValue::Text(id) => department
+                .section(id)
+                .map(|s| s.name.get_ref().clone())
+                .unwrap_or_default(),
+            _ => String::new(),
+        },
+    }
+}
+
+/// The value of a field of the entry found, or of its nested table `prefix`.
+fn field_value<'a>(found: &Found<'a>, prefix: Option<&str>, field: &Field) -> DValue<'a> {
+    match prefix {
+        Some(p) => match found.entry.value(p) {
+            DValue::Table(table) => table.value(field.key),
+            _ => DValue::Absent,
+        },
+        None => found.entry.value(field.key),
     }
 }
 

@@ -626,12 +626,14 @@ fn a_chinese_site_has_no_english_words_of_its_own() {
     let tmp = tempfile::tempdir().unwrap();
     build_sample(&tmp.path().join("s"));
     // Every ASCII word of the sources (web addresses, PM2.5, AQI, …) may appear; a word that
-    // is not in them is resplist's own, and must not be there: its name and the one technical
-    // name a reader may need (JavaScript, to search) aside.
-    let mut allowed: HashSet<String> = ["resplist", "JavaScript", "CSV", "JSON"]
-        .into_iter()
-        .map(String::from)
-        .collect();
+    // is not in them is resplist's own, and must not be there: its name, the technical names a
+    // reader may need (JavaScript, to search; the formats of the downloads) and the units of a
+    // download's size aside.
+    let mut allowed: HashSet<String> =
+        ["resplist", "JavaScript", "CSV", "JSON", "Excel", "KB", "MB"]
+            .into_iter()
+            .map(String::from)
+            .collect();
     for (_, bytes) in files(&repo().join("data")) {
         allowed.extend(ascii_words(&String::from_utf8_lossy(&bytes)));
     }

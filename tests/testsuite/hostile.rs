@@ -596,7 +596,7 @@ fn an_output_directory_in_a_folder_resplist_may_not_write_fails_cleanly() {
     fs::set_permissions(&parent, fs::Permissions::from_mode(0o755)).unwrap();
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(out.status.code(), Some(2), "{stderr}");
-    assert!(stderr.contains("Permission denied"), "{stderr}");
+    assert!(stderr.contains("permission denied"), "{stderr}");
     assert!(
         stderr.contains("the site is built beside the output directory and swapped in, so"),
         "{stderr}"

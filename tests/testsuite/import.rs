@@ -340,7 +340,7 @@ fn one_workbook_per_department_in_a_folder() {
 #[test]
 fn an_old_xls_and_an_xls_named_xlsx_read_alike() {
     let tmp = tempfile::tempdir().unwrap();
-    let fixture = repo().join("tests/fixtures/import/清溪县公安局.xls");
+    let fixture = repo().join("tests/spreadsheets/清溪县公安局.xls");
     let renamed = tmp.path().join("清溪县公安局.xlsx");
     fs::copy(&fixture, &renamed).unwrap();
     let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
@@ -406,7 +406,7 @@ fn bad_input_gets_a_clear_message_and_writes_nothing() {
     let cases: Vec<(PathBuf, &str)> = vec![
         (not_a_spreadsheet(tmp.path()), "这不是表格文件"),
         (
-            repo().join("tests/fixtures/import/加密.xlsx"),
+            repo().join("tests/spreadsheets/加密.xlsx"),
             "设置了打开密码",
         ),
         (empty_sheet(tmp.path()), "工作表都是空的"),
