@@ -674,3 +674,20 @@ import-workbook-too-costly = reading this workbook took too long or too much mem
 import-child-said = { $zh ->
        *[other] { $en }
     }
+
+## serve
+serve-listening = Serving the site at { $url } (rebuilt when a file changes, open pages reload; Ctrl-C stops)
+serve-not-loopback = note: listening on { $address }: other computers on the network can open this preview. Leave out `--bind` to keep it on this machine
+serve-cannot-listen = cannot listen: { $error }
+serve-bad-address = `{ $address }` is not a network address, such as `127.0.0.1`
+serve-no-port = every port from { $first } on is taken: { $error }. Choose another with `--port`
+serve-built = rebuilt in { $ms } ms
+serve-folder-gone = the project folder { $dir } is gone (deleted, renamed or unreadable); it is built again as soon as it is back
+serve-not-found = no such page
+serve-failure-title = The list has errors; this page reloads once they are fixed
+serve-stopped = stopped serving
+help-serve = Serve the site on this machine, rebuilt when a file changes, reloaded in open pages
+help-serve-dir = The project folder (default: the current folder)
+help-serve-port = The port (default 8000, or the next free one)
+help-serve-bind = The address to listen on (default 127.0.0.1: this machine only)
+help-serve-open = Open the site in the browser too

@@ -621,3 +621,20 @@ import-workbook-too-costly = 读取这个工作簿太久或占用内存太多，
 import-child-said = { $en ->
        *[other] { $zh }
     }
+
+## serve
+serve-listening = 预览网站：{ $url }（改动文件后自动重新生成，打开的页面会自动刷新；按 `Ctrl-C` 停止）
+serve-not-loopback = 注意：正在监听 { $address }，同一网络中的其他电脑也能打开这个预览。只在本机预览时不要加 `--bind`
+serve-cannot-listen = 没能开始监听：{ $error }
+serve-bad-address = `{ $address }` 不是一个网络地址，例如 `127.0.0.1`
+serve-no-port = 从 { $first } 开始的端口都被占用了：{ $error }。请用 `--port` 换一个端口
+serve-built = 已重新生成（{ $ms } 毫秒）
+serve-folder-gone = 项目文件夹 { $dir } 不见了（被删除、改名或没有权限读取）。恢复后会自动重新生成
+serve-not-found = 没有这个页面
+serve-failure-title = 清单有错误，改正后页面会自动刷新
+serve-stopped = 已停止预览
+help-serve = 在本机预览网站：改动文件后自动重新生成，打开的页面自动刷新
+help-serve-dir = 项目文件夹（不写就是当前文件夹）
+help-serve-port = 端口（默认 8000，被占用时依次往后找）
+help-serve-bind = 监听的地址（默认 127.0.0.1，只有本机能打开）
+help-serve-open = 同时在浏览器里打开

@@ -15,6 +15,7 @@ pub mod import;
 pub mod load;
 pub mod model;
 pub mod render;
+pub mod serve;
 pub mod suggest;
 pub mod text;
 pub mod theme;

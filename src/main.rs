@@ -51,6 +51,7 @@ fn main() -> ExitCode {
         Command::Schema(args) => commands::schema::run(args, &mut session),
         Command::Init(args) => commands::init::init(args, &mut session),
         Command::Import(args) => commands::import::run(args, &mut session),
+        Command::Serve(args) => resplist::serve::run(args, &mut session),
         Command::New(NewCommand::Department(args)) => {
             commands::init::new_department(args, &mut session)
         }

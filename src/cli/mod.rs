@@ -43,6 +43,8 @@ pub enum Command {
     Init(InitArgs),
     /// Import a responsibility list from spreadsheets into a new project.
     Import(ImportArgs),
+    /// Serve the site locally, rebuilding and reloading it as the files change.
+    Serve(ServeArgs),
     /// Add something to a project from a commented template.
     #[command(subcommand)]
     New(NewCommand),
@@ -119,6 +121,23 @@ pub struct ImportArgs {
     /// Write even into a folder that is not empty.
     #[arg(long)]
     pub force: bool,
+}
+
+/// `resplist serve`: a live preview.
+#[derive(Debug, clap::Args)]
+pub struct ServeArgs {
+    /// The project folder.
+    #[arg(default_value = ".")]
+    pub dir: PathBuf,
+    /// The port to listen on, or the next free one.
+    #[arg(long, default_value_t = 8000)]
+    pub port: u16,
+    /// The address to listen on.
+    #[arg(long, default_value = "127.0.0.1")]
+    pub bind: String,
+    /// Open the site in the browser.
+    #[arg(long)]
+    pub open: bool,
 }
 
 #[derive(Debug, Subcommand)]

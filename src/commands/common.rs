@@ -13,6 +13,7 @@ use crate::model::{Language, Project};
 
 /// A run of one command: the language asked for with `--lang`, and the language it speaks,
 /// which takes the project's into account once the project is known.
+#[derive(Debug, Clone)]
 pub struct Session {
     flag: Option<Language>,
     pub language: Language,

@@ -30,5 +30,6 @@ mod sample;
 mod scaffold;
 mod schema;
 mod search;
+mod serve;
 mod synth;
 mod workbook;
