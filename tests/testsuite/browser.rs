@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{build, copy_project, repo};
+use crate::common::{build, command, copy_project, repo};
 
 #[test]
 #[ignore = "needs chromium, node and `npm ci` in tests/browser"]
@@ -97,4 +97,57 @@ fn long_lines_project(to: &Path) {
         let website = format!("website = \"https://example.org/{}\"\n", "a".repeat(400));
         std::fs::write(&path, website + &out).unwrap();
     }
+}
+
+/// An open page of `resplist serve` reloads itself after an edit (tests/browser/serve.mjs).
+#[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
+fn an_open_page_reloads_itself_after_an_edit() {
+    use std::io::{BufRead, BufReader};
+    let here = repo().join("tests/browser");
+    assert!(
+        here.join("node_modules/playwright-core").exists(),
+        "tests/browser has no node_modules: run `npm ci` in tests/browser"
+    );
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("p");
+    copy_project(&repo().join("data"), &project);
+    let mut child = command()
+        .args(["serve", "--port", "0"])
+        .arg(&project)
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+    let url = loop {
+        let line = lines.next().expect("serve printed its address").unwrap();
+        // "…http://127.0.0.1:8000/（…": the address up to and with its slash.
+        if let Some(at) = line.find("http://") {
+            let rest = &line[at + "http://".len()..];
+            let host = &rest[..rest.find('/').unwrap_or(rest.len())];
+            break format!("http://{host}/");
+        }
+    };
+    std::thread::spawn(move || for _ in lines {});
+    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
+    let out = Command::new("node")
+        .arg("serve.mjs")
+        .arg(format!("{url}departments/huanbao.html"))
+        .arg(project.join("departments/huanbao.toml"))
+        .arg("0000-6301 0103")
+        .arg("0000-6301 0188")
+        .current_dir(&here)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    let _ = child.kill();
+    let _ = child.wait();
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success() && stdout.contains("1 passed, 0 failed"),
+        "{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
 }
