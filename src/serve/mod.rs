@@ -80,7 +80,17 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
         changed: Condvar::new(),
         stopping: AtomicBool::new(false),
     });
+    // Watch before the first build, so that no save after the address is printed is missed.
+    let (tx, rx) = channel();
+    let watcher = notify::recommended_watcher(move |event| {
+        let _ = tx.send(event);
+    })
+    .ok();
     let mut builds = 0u64;
+    let mut watcher = watcher;
+    let watching = watcher
+        .as_mut()
+        .is_some_and(|w| w.watch(&root, RecursiveMode::Recursive).is_ok());
     rebuild(&root, temp.path(), &mut builds, &state, session);
     let url = format!("http://{address}/");
     println!(
@@ -107,7 +117,14 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
     let watching = {
         let (state, root, temp) = (Arc::clone(&state), root.clone(), temp.path().to_path_buf());
         let mut session = session.clone();
-        std::thread::spawn(move || watch(&root, &temp, &mut builds, &state, &mut session))
+        let watch_state = Watch {
+            watcher,
+            rx,
+            watching,
+        };
+        std::thread::spawn(move || {
+            watch(watch_state, &root, &temp, &mut builds, &state, &mut session)
+        })
     };
     http::serve(&server, &state);
     state.stopping.store(true, Ordering::SeqCst);
@@ -162,15 +179,26 @@ fn open_browser(url: &str) {
 
 /// Watches the project and rebuilds after each burst of changes; looks for the folder again
 /// when it vanishes, and builds as soon as it is back.
-fn watch(root: &Path, temp: &Path, builds: &mut u64, state: &State, session: &mut Session) {
-    let (tx, rx) = channel();
-    let mut watcher = notify::recommended_watcher(move |event| {
-        let _ = tx.send(event);
-    })
-    .ok();
-    let mut watching = watcher
-        .as_mut()
-        .is_some_and(|w| w.watch(root, RecursiveMode::Recursive).is_ok());
+/// The watcher, its events, and whether it watches the project now.
+struct Watch {
+    watcher: Option<notify::RecommendedWatcher>,
+    rx: Receiver<notify::Result<notify::Event>>,
+    watching: bool,
+}
+
+fn watch(
+    w: Watch,
+    root: &Path,
+    temp: &Path,
+    builds: &mut u64,
+    state: &State,
+    session: &mut Session,
+) {
+    let Watch {
+        mut watcher,
+        rx,
+        mut watching,
+    } = w;
     while !state.stopping.load(Ordering::SeqCst) {
         if !watching {
             std::thread::sleep(LOOK_AGAIN);

@@ -180,3 +180,31 @@ fn ctrl_c_stops_serve_cleanly() {
     };
     assert!(status.success(), "{status:?}");
 }
+
+/// A project folder renamed away while serving gives a message on every page; serving resumes
+/// once it is back. Garbage instead of HTTP gets an error, and the server carries on.
+#[test]
+fn serve_survives_a_vanished_folder_and_bad_requests() {
+    let tmp = tempfile::tempdir().unwrap();
+    let project = tmp.path().join("p");
+    copy_project(&repo().join("examples/minimal"), &project);
+    let served = Served::start(&project);
+    served.until("/", "Maple County");
+    let away = tmp.path().join("away");
+    std::fs::rename(&project, &away).unwrap();
+    served.until("/", "不见了");
+    std::fs::rename(&away, &project).unwrap();
+    served.until("/", "Maple County");
+    for garbage in [
+        &b"\x00\x01\x02 not http\r\n\r\n"[..],
+        &b"GET\r\n\r\n"[..],
+        &b"GET / HTTP/9.9\r\nHost: \xff\xfe\r\n\r\n"[..],
+    ] {
+        let mut stream = TcpStream::connect(&served.address).unwrap();
+        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        let _ = stream.write_all(garbage);
+        let mut answer = Vec::new();
+        let _ = stream.read_to_end(&mut answer);
+    }
+    assert_eq!(served.get("/").0, 200, "the server carries on");
+}
