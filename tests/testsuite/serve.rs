@@ -201,7 +201,9 @@ fn serve_survives_a_vanished_folder_and_bad_requests() {
         &b"GET / HTTP/9.9\r\nHost: \xff\xfe\r\n\r\n"[..],
     ] {
         let mut stream = TcpStream::connect(&served.address).unwrap();
-        stream.set_read_timeout(Some(Duration::from_secs(5))).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(5)))
+            .unwrap();
         let _ = stream.write_all(garbage);
         let mut answer = Vec::new();
         let _ = stream.read_to_end(&mut answer);
