@@ -618,6 +618,9 @@ help-value-new = NEW
 help-value-language = LANG
 help-value-id = ID
 help-value-name = NAME
+help-value-source = SOURCE
+help-value-port = PORT
+help-value-bind = ADDR
 cli-error-no-usage =
     error: { $message }
 

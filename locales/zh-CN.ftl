@@ -565,6 +565,9 @@ help-value-new = 新文件夹
 help-value-language = 语言
 help-value-id = 编号
 help-value-name = 名称
+help-value-source = 文件
+help-value-port = 端口
+help-value-bind = 地址
 cli-error-no-usage =
     错误：{ $message }
 
