@@ -652,7 +652,13 @@ import-todo-category = the category of "{ $title }" is missing or not recognised
 import-noted-duty = the main duty's remarks
 import-noted-item = the work item's remarks
 import-noted-service = the public service's description
-import-done = imported { $departments } departments from { $files } files into { $dir }
+import-done = imported { $departments } { $departments ->
+        [one] department
+       *[other] departments
+    } from { $files } { $files ->
+        [one] file
+       *[other] files
+    } into { $dir }
 import-unreadable = could not read { $file }: { $why }
 import-empty-sheets = empty sheets (nothing in them, passed over): { $sheets }
 import-skipped-head = rows skipped ({ $count }), to check:
