@@ -98,7 +98,7 @@
 
   // A concept is one thing the resident asked for, with the texts that would each satisfy it.
   function concept(alts, optional) { return { alts: alts, optional: !!optional }; }
-  function alt(text, weight) { return { text: text, weight: weight, keys: keysOf(text) }; }
+  function alt(text, weight) { return { text: text, weight: weight, keys: keysOf(text), latin: /^[a-z]{3,}$/.test(text) }; }
   function groupAlts(word, group, weight) {
     var alts = [alt(word, weight)];
     // Only the group's words that are in the list are worth looking up.
@@ -285,6 +285,8 @@
         var best = 0, complete = false;
         c.alts.forEach(function (a) {
           var held = a.den > 0 ? rec.held[a.index] / a.den : (rec.weight[a.index] > 0 ? 1 : 0);
+          // A word of Latin letters is there or not: its pieces ("is", "sh") are in any text.
+          if (a.latin && held < 0.999) held = 0;
           // A long run of text is held when most of its pieces are: 建筑施工 in 建筑工地夜间施工.
           if (held > 0.999 || (a.keys.length >= 3 && held >= 0.6)) complete = true;
           best = Math.max(best, rec.weight[a.index] * a.weight * held * (c.optional ? 0.3 : 1));
@@ -292,6 +294,7 @@
         total += best;
         if (complete && required.indexOf(c) >= 0) full++;
       });
+      if (total <= 0) return;
       var weight = KIND_WEIGHT[rec.kind];
       Object.keys(parsed.intents).forEach(function (i) { weight *= INTENT_WEIGHT[i][rec.kind]; });
       var coverage = required.length ? full / required.length : 1;
