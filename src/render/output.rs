@@ -179,8 +179,8 @@ impl Destination {
 
     /// Cleans up after builds that were killed: a retired old site with no site in its place is
     /// put back (the kill fell between the two renames of `publish`), and every other staging or
-    /// retired directory of this destination is removed. Only directories that carry the marker
-    /// are touched, so nothing else is ever deleted.
+    /// retired directory of this destination is removed. Only directories that carry the marker,
+    /// or are empty, are touched, so nothing else is ever deleted.
     fn sweep(&self) {
         let Ok(entries) = fs::read_dir(&self.parent) else {
             return;
@@ -192,7 +192,12 @@ impl Destination {
                 let retired = self.is_ours(&file_name, RETIRED);
                 (retired || self.is_ours(&file_name, STAGING)).then(|| (retired, entry.path()))
             })
-            .filter(|(_, path)| path.join(MARKER).is_file())
+            // A build killed between creating its staging folder and marking it leaves it
+            // empty: that is ours too, and holds nothing to lose.
+            .filter(|(_, path)| {
+                path.join(MARKER).is_file()
+                    || fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
+            })
             .collect();
         leftovers.sort();
         for (retired, path) in leftovers {
