@@ -179,8 +179,9 @@ impl Destination {
 
     /// Cleans up after builds that were killed: a retired old site with no site in its place is
     /// put back (the kill fell between the two renames of `publish`), and every other staging or
-    /// retired directory of this destination is removed. Only directories that carry the marker,
-    /// or are empty, are touched, so nothing else is ever deleted.
+    /// retired directory of this destination is removed. Only directories that carry the marker
+    /// are touched, or are empty and named for a build that no longer runs, so nothing else is
+    /// ever deleted.
     fn sweep(&self) {
         let Ok(entries) = fs::read_dir(&self.parent) else {
             return;
@@ -193,11 +194,8 @@ impl Destination {
                 (retired || self.is_ours(&file_name, STAGING)).then(|| (retired, entry.path()))
             })
             // A build killed between creating its staging folder and marking it leaves it
-            // empty: that is ours too, and holds nothing to lose.
-            .filter(|(_, path)| {
-                path.join(MARKER).is_file()
-                    || fs::read_dir(path).is_ok_and(|mut d| d.next().is_none())
-            })
+            // empty: that is ours too when the build that made it is gone, and holds nothing.
+            .filter(|(_, path)| path.join(MARKER).is_file() || abandoned(path))
             .collect();
         leftovers.sort();
         for (retired, path) in leftovers {
@@ -215,4 +213,18 @@ impl Destination {
             .and_then(|rest| rest.strip_prefix('-'))
             .is_some_and(|pid| !pid.is_empty() && pid.chars().all(|c| c.is_ascii_digit()))
     }
+}
+
+/// Whether `dir` is an empty folder named for a process that no longer runs (its name ends in the
+/// process id): a build killed before it marked its staging folder. Where the system cannot say
+/// which processes run (no /proc), nothing is abandoned.
+fn abandoned(dir: &Path) -> bool {
+    let empty = fs::read_dir(dir).is_ok_and(|mut d| d.next().is_none());
+    let pid = dir
+        .file_name()
+        .and_then(|n| n.to_str())
+        .and_then(|n| n.rsplit('-').next())
+        .filter(|p| !p.is_empty() && p.chars().all(|c| c.is_ascii_digit()));
+    let proc = Path::new("/proc");
+    empty && proc.is_dir() && pid.is_some_and(|p| !proc.join(p).exists())
 }

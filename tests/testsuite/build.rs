@@ -449,6 +449,13 @@ fn a_killed_build_is_cleaned_up_by_the_next_one() {
     .unwrap();
     // A directory that merely looks like ours is never touched.
     fs::create_dir(project.join(".resplist-staging-public-1")).unwrap();
+    // What a kill before the staging folder was marked leaves: an empty folder named for a
+    // process that is gone (on systems that say which processes run).
+    let mut gone = std::process::Command::new("true").spawn().unwrap();
+    let gone_pid = gone.id();
+    gone.wait().unwrap();
+    let unmarked = format!(".resplist-staging-public-{gone_pid}");
+    fs::create_dir(project.join(&unmarked)).unwrap();
     assert_eq!(resplist(&["build", "p"], tmp.path()).status.code(), Some(0));
     assert!(project.join("public/index.html").exists());
     let names: HashSet<String> = names(&project).into_iter().collect();
@@ -458,6 +465,9 @@ fn a_killed_build_is_cleaned_up_by_the_next_one() {
         "{names:?}"
     );
     assert!(names.contains(".resplist-staging-public-1"));
+    if Path::new("/proc").is_dir() {
+        assert!(!names.contains(&unmarked), "{names:?}");
+    }
 }
 
 #[test]
