@@ -5,7 +5,7 @@
 
 use std::collections::BTreeSet;
 
-use super::columns::{Block, comparable};
+use super::columns::{BOUNDARY_SPAN, Block, DUTY_SPAN, comparable};
 use super::table::{Place, Record, Skip, Table};
 use crate::i18n::Message;
 use crate::model::{PowerKind, PowerStatus, ServiceCategory, SupervisionCategory};
@@ -182,26 +182,13 @@ fn filled_down(block: Block, record: &Record, previous: Option<&Record>) -> Reco
         return record;
     };
     let inherit: &[&str] = match block {
-        Block::Duties if record.get("duty").is_empty() && record.get("duty_id").is_empty() => &[
-            "seq",
-            "duty",
-            "basis",
-            "duty_note",
-            "duty_id",
-            "department",
-            "department_id",
-        ],
+        Block::Duties if record.get("duty").is_empty() && record.get("duty_id").is_empty() => {
+            DUTY_SPAN
+        }
         Block::Boundaries
             if record.get("boundary").is_empty() && record.get("boundary_id").is_empty() =>
         {
-            &[
-                "seq",
-                "boundary",
-                "area",
-                "case_title",
-                "case",
-                "boundary_id",
-            ]
+            BOUNDARY_SPAN
         }
         Block::Steps
             if record.get("boundary").is_empty() && record.get("boundary_id").is_empty() =>
@@ -703,29 +690,58 @@ pub fn same_department(a: &str, b: &str) -> bool {
     s.iter().all(|c| rest.any(|x| x == c))
 }
 
-/// The office of `name` in the department (or its id), added when new.
-fn section(dept: &mut Dept, name: &str, id: &str) -> usize {
+/// An office or a power: known by its id in the sheet, else by its name.
+trait Known {
+    fn given_id(&mut self) -> &mut Option<String>;
+    fn name(&self) -> &str;
+}
+
+impl Known for Sec {
+    fn given_id(&mut self) -> &mut Option<String> {
+        &mut self.given_id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+impl Known for Pow {
+    fn given_id(&mut self) -> &mut Option<String> {
+        &mut self.given_id
+    }
+    fn name(&self) -> &str {
+        &self.name
+    }
+}
+
+/// The entry with id `id`, else the one named `name` among those known by no other id (two
+/// offices or powers may share a name); it takes the id when it had none.
+fn find<T: Known>(items: &mut [T], name: &str, id: &str) -> Option<usize> {
     let by_id = (!id.is_empty())
         .then(|| {
-            dept.sections
-                .iter()
-                .position(|s| s.given_id.as_deref() == Some(id))
+            items
+                .iter_mut()
+                .position(|t| t.given_id().as_deref() == Some(id))
         })
         .flatten();
-    // By name only among offices known by no other id: two offices may share a name.
-    let by_name = || {
-        dept.sections.iter().position(|s| {
-            comparable(&s.name) == comparable(name) && (id.is_empty() || s.given_id.is_none())
+    let found = by_id.or_else(|| {
+        items.iter_mut().position(|t| {
+            !name.is_empty()
+                && comparable(t.name()) == comparable(name)
+                && (id.is_empty() || t.given_id().is_none())
         })
-    };
-    let found = by_id.or_else(by_name);
-    if let Some(s) = found
-        && dept.sections[s].given_id.is_none()
+    });
+    if let Some(i) = found
         && !id.is_empty()
     {
-        dept.sections[s].given_id = Some(id.to_string());
+        items[i].given_id().get_or_insert_with(|| id.to_string());
     }
-    found.unwrap_or_else(|| {
+    found
+}
+
+/// The office of `name` in the department (or its id), added when new.
+fn section(dept: &mut Dept, name: &str, id: &str) -> usize {
+    find(&mut dept.sections, name, id).unwrap_or_else(|| {
         dept.sections.push(Sec {
             given_id: nonempty(id),
             name: name.to_string(),
@@ -735,30 +751,9 @@ fn section(dept: &mut Dept, name: &str, id: &str) -> usize {
     })
 }
 
+/// The power of `name` in the department (or its id), added when new.
 fn power(dept: &mut Dept, name: &str, id: &str) -> usize {
-    let by_id = (!id.is_empty())
-        .then(|| {
-            dept.powers
-                .iter()
-                .position(|p| p.given_id.as_deref() == Some(id))
-        })
-        .flatten();
-    // By name only among powers known by no other id: two powers may share a name.
-    let by_name = || {
-        dept.powers.iter().position(|p| {
-            !name.is_empty()
-                && comparable(&p.name) == comparable(name)
-                && (id.is_empty() || p.given_id.is_none())
-        })
-    };
-    let found = by_id.or_else(by_name);
-    if let Some(p) = found
-        && dept.powers[p].given_id.is_none()
-        && !id.is_empty()
-    {
-        dept.powers[p].given_id = Some(id.to_string());
-    }
-    found.unwrap_or_else(|| {
+    find(&mut dept.powers, name, id).unwrap_or_else(|| {
         dept.powers.push(Pow {
             given_id: nonempty(id),
             name: if name.is_empty() { id } else { name }.to_string(),

@@ -198,6 +198,37 @@ const POWERS: &[&str] = &[
     "power_id",
 ];
 
+/// The columns of an entry that spans several rows: a department's over its offices, a duty's
+/// over its work items, a boundary's over its parties. The workbook merges them over the entry's
+/// rows; `import` fills them down where a merge (or a clerk) left the rows below empty.
+pub const DEPARTMENT_SPAN: &[&str] = &[
+    "department_name",
+    "short_name",
+    "department_phone",
+    "address",
+    "website",
+    "summary",
+    "order",
+    "department_id",
+];
+pub const DUTY_SPAN: &[&str] = &[
+    "seq",
+    "department",
+    "duty",
+    "basis",
+    "duty_note",
+    "department_id",
+    "duty_id",
+];
+pub const BOUNDARY_SPAN: &[&str] = &[
+    "seq",
+    "boundary",
+    "area",
+    "case_title",
+    "case",
+    "boundary_id",
+];
+
 /// A column's header in resplist's workbook.
 pub fn header(key: &str, language: Language) -> &'static str {
     table()

@@ -14,7 +14,7 @@ use serde::Serialize;
 use super::views::label;
 use super::writer::Writer;
 use crate::check::{Checked, LinkedBoundary, LinkedDepartment};
-use crate::import::columns::{Block, header};
+use crate::import::columns::{BOUNDARY_SPAN, Block, DEPARTMENT_SPAN, DUTY_SPAN, header};
 use crate::model::{Datetime, Department, Language, Spanned, SupervisionRegime};
 use crate::msg;
 
@@ -42,36 +42,6 @@ const PARTNER: (&str, &str) = ("协办", "partner");
 /// Whether a service is offered beyond statutory functions.
 const YES: (&str, &str) = ("是", "yes");
 const NO: (&str, &str) = ("否", "no");
-
-/// The columns merged over an entry's rows: a department's over its offices, a duty's over its
-/// work items, a boundary's over its parties.
-const DEPARTMENT_MERGED: &[&str] = &[
-    "department_name",
-    "short_name",
-    "department_phone",
-    "address",
-    "website",
-    "summary",
-    "order",
-    "department_id",
-];
-const DUTY_MERGED: &[&str] = &[
-    "seq",
-    "department",
-    "duty",
-    "basis",
-    "duty_note",
-    "department_id",
-    "duty_id",
-];
-const BOUNDARY_MERGED: &[&str] = &[
-    "seq",
-    "boundary",
-    "area",
-    "case_title",
-    "case",
-    "boundary_id",
-];
 
 /// The workbook as the pages offer it: its address from the site's root, and its size.
 #[derive(Debug, Clone, Serialize)]
@@ -282,7 +252,7 @@ fn departments<'p>(sheet: &mut Sheet<'_>, d: &'p Department) -> Result<(), XlsxE
     if rows.is_empty() {
         rows.push(sheet.cells(common));
     }
-    sheet.entry(rows, DEPARTMENT_MERGED)
+    sheet.entry(rows, DEPARTMENT_SPAN)
 }
 
 /// One row per work item, the duty's columns merged over them; one row for a duty without items.
@@ -320,7 +290,7 @@ fn duties<'p>(sheet: &mut Sheet<'_>, d: &LinkedDepartment<'p>) -> Result<(), Xls
         if rows.is_empty() {
             rows.push(sheet.cells(common));
         }
-        sheet.entry(rows, DUTY_MERGED)?;
+        sheet.entry(rows, DUTY_SPAN)?;
     }
     Ok(())
 }
@@ -365,7 +335,7 @@ fn boundaries<'p>(
         for (d, p) in b.partners.iter().zip(model.partners.get_ref()) {
             rows.push(party(d, PARTNER, p.get_ref().duty.get_ref()));
         }
-        sheet.entry(rows, BOUNDARY_MERGED)?;
+        sheet.entry(rows, BOUNDARY_SPAN)?;
         seq += 1;
     }
     Ok(())
