@@ -7,7 +7,7 @@
 use std::path::Path;
 use std::process::Command;
 
-use crate::common::{build, command, copy_project, repo};
+use crate::common::{build, copy_project, repo};
 
 #[test]
 #[ignore = "needs chromium, node and `npm ci` in tests/browser"]
@@ -103,7 +103,6 @@ fn long_lines_project(to: &Path) {
 #[test]
 #[ignore = "needs chromium, node and `npm ci` in tests/browser"]
 fn an_open_page_reloads_itself_after_an_edit() {
-    use std::io::{BufRead, BufReader};
     let here = repo().join("tests/browser");
     assert!(
         here.join("node_modules/playwright-core").exists(),
@@ -112,24 +111,8 @@ fn an_open_page_reloads_itself_after_an_edit() {
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
     copy_project(&repo().join("data"), &project);
-    let mut child = command()
-        .args(["serve", "--port", "0"])
-        .arg(&project)
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::null())
-        .spawn()
-        .unwrap();
-    let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
-    let url = loop {
-        let line = lines.next().expect("serve printed its address").unwrap();
-        // "…http://127.0.0.1:8000/（…": the address up to and with its slash.
-        if let Some(at) = line.find("http://") {
-            let rest = &line[at + "http://".len()..];
-            let host = &rest[..rest.find('/').unwrap_or(rest.len())];
-            break format!("http://{host}/");
-        }
-    };
-    std::thread::spawn(move || for _ in lines {});
+    let served = crate::serve::Served::start(&project);
+    let url = format!("http://{}/", served.address);
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let out = Command::new("node")
         .arg("serve.mjs")
@@ -141,8 +124,7 @@ fn an_open_page_reloads_itself_after_an_edit() {
         .env("CHROMIUM", &chromium)
         .output()
         .unwrap();
-    let _ = child.kill();
-    let _ = child.wait();
+    drop(served);
     let stdout = String::from_utf8_lossy(&out.stdout);
     println!("{stdout}");
     assert!(

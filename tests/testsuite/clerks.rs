@@ -3,11 +3,10 @@
 //! place, the words in each language — and that it says nothing else (one mistake, one error).
 
 use std::fs;
-use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{SITE, command};
+use crate::common::{SITE, check_json};
 
 /// A department that checks clean.
 const CLEAN: &str = r#"name = "测试县市场监督管理局"
@@ -347,20 +346,6 @@ impl ThenReplace for Vec<u8> {
     }
 }
 
-/// `check --format json` of a project holding `shichang.toml` and `others`, in `language`.
-fn check(dir: &Path, language: &str) -> Vec<Value> {
-    let out = command()
-        .args(["--lang", language, "check", "--format", "json"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| serde_json::from_str(l).unwrap())
-        .collect()
-}
-
 #[test]
 fn the_clean_file_checks_clean() {
     let dir = tempfile::tempdir().unwrap();
@@ -368,7 +353,7 @@ fn the_clean_file_checks_clean() {
     fs::create_dir(dir.path().join("departments")).unwrap();
     fs::write(dir.path().join("departments/shichang.toml"), CLEAN).unwrap();
     fs::write(dir.path().join("departments/jiaoyu.toml"), OTHER).unwrap();
-    assert_eq!(check(dir.path(), "en"), Vec::<Value>::new());
+    assert_eq!(check_json(dir.path(), "en"), Vec::<Value>::new());
 }
 
 #[test]
@@ -382,7 +367,7 @@ fn every_mistake_is_named_once_at_its_place_in_both_languages() {
             fs::write(dir.path().join("departments").join(name), text).unwrap();
         }
         for (language, words) in [("zh-CN", m.zh), ("en", m.en)] {
-            let found = check(dir.path(), language);
+            let found = check_json(dir.path(), language);
             let got: Vec<(String, usize, usize)> = found
                 .iter()
                 .map(|d| {

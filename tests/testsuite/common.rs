@@ -271,3 +271,17 @@ pub fn files(dir: &Path) -> BTreeMap<String, Vec<u8>> {
         })
         .collect()
 }
+
+/// Every diagnostic of `check --format json` on `dir`, in `language`.
+pub fn check_json(dir: &Path, language: &str) -> Vec<Value> {
+    let out = command()
+        .args(["--lang", language, "check", "--format", "json"])
+        .arg(dir)
+        .output()
+        .unwrap();
+    String::from_utf8_lossy(&out.stdout)
+        .lines()
+        .filter(|l| l.starts_with('{'))
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect()
+}

@@ -8,20 +8,13 @@ use std::path::Path;
 
 use serde_json::Value;
 
-use crate::common::{SITE, build, command, copy_project, repo};
+use crate::common::{SITE, build, check_json, copy_project, repo};
 
 /// `check --format json` in `language`: each diagnostic's code, line, column and message.
 fn check(dir: &Path, language: &str) -> Vec<(String, u64, u64, String)> {
-    let out = command()
-        .args(["--lang", language, "check", "--format", "json"])
-        .arg(dir)
-        .output()
-        .unwrap();
-    String::from_utf8_lossy(&out.stdout)
-        .lines()
-        .filter(|l| l.starts_with('{'))
-        .map(|l| {
-            let d: Value = serde_json::from_str(l).unwrap();
+    check_json(dir, language)
+        .into_iter()
+        .map(|d| {
             (
                 d["code"].as_str().unwrap_or("").to_string(),
                 d["line"].as_u64().unwrap_or(0),

@@ -10,14 +10,15 @@ use std::time::{Duration, Instant};
 
 use crate::common::{command, copy_project, repo};
 
-/// A `resplist serve` of `dir` on a free port, and its address.
-struct Served {
-    child: Child,
-    address: String,
+/// A `resplist serve` of `dir` on a free port, and its address (`127.0.0.1:PORT`); stopped
+/// when dropped.
+pub struct Served {
+    pub child: Child,
+    pub address: String,
 }
 
 impl Served {
-    fn start(dir: &Path) -> Served {
+    pub fn start(dir: &Path) -> Served {
         let mut child = command()
             .args(["--lang", "zh-CN", "serve", "--port", "0"])
             .arg(dir)
