@@ -12,6 +12,8 @@ mod search;
 
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::diagnostic::{self, Code, Diagnostic, Severity};
 use crate::i18n::Message;
 use crate::model::Project;
@@ -38,19 +40,44 @@ pub fn check(project: &Project) -> Vec<Diagnostic> {
             search::settings(settings.get_ref(), &mut cx);
         }
     }
+    // The rules that need no "did you mean" run on every core, each department on its own;
+    // those that spend the project's suggestion budget run in order, so that which problems
+    // get a suggestion never depends on timing. The diagnostics keep the order of one pass.
+    let independent: Vec<[Vec<Diagnostic>; 3]> = project
+        .departments
+        .par_iter()
+        .map(|department| {
+            let file = project.file_of(&department.id);
+            let rule = |check: &dyn Fn(&mut Cx<'_>)| {
+                let (mut out, mut none) = (Vec::new(), 0);
+                check(&mut Cx {
+                    file: &file,
+                    out: &mut out,
+                    suggestions: &mut none,
+                });
+                out
+            };
+            [
+                rule(&|cx| fields::department(department, cx)),
+                rule(&|cx| powers::department(department, cx)),
+                rule(&|cx| placeholders::department(department, cx)),
+            ]
+        })
+        .collect();
     let mut suggestions = SUGGESTION_BUDGET;
-    for department in &project.departments {
+    for (department, [fields, powers, placeholders]) in project.departments.iter().zip(independent)
+    {
         let file = project.file_of(&department.id);
         let mut cx = Cx {
             file: &file,
             out: &mut out,
             suggestions: &mut suggestions,
         };
-        fields::department(department, &mut cx);
+        cx.out.extend(fields);
         references::department(department, project, &mut cx);
-        powers::department(department, &mut cx);
+        cx.out.extend(powers);
         boundaries::department(department, project, &mut cx);
-        placeholders::department(department, &mut cx);
+        cx.out.extend(placeholders);
     }
     boundaries::project_wide(project, &mut out);
     one_lead::project_wide(project, &mut out);

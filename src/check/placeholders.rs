@@ -17,7 +17,7 @@ use crate::model::{Department, SiteFile};
 use crate::msg;
 
 pub(super) fn department(d: &Department, cx: &mut Cx<'_>) {
-    entry(d, cx, msg!("placeholder-help"));
+    entry(d, cx, &msg!("placeholder-help"));
 }
 
 pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
@@ -27,11 +27,11 @@ pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
         out,
         suggestions: &mut no_suggestions,
     };
-    entry(file, &mut cx, msg!("placeholder-site-help"));
+    entry(file, &mut cx, &msg!("placeholder-site-help"));
 }
 
 /// Reports every example text of an entry and of the entries inside it.
-fn entry(e: &dyn Described, cx: &mut Cx<'_>, help: Message) {
+fn entry(e: &dyn Described, cx: &mut Cx<'_>, help: &Message) {
     let entity = e.entity();
     // "这条科室的“电话”", but "部门的“部门全称”": the file itself is not one of a list.
     let id = if entity.has_id() {
@@ -66,10 +66,10 @@ fn entry(e: &dyn Described, cx: &mut Cx<'_>, help: Message) {
     }
     for (_, value) in e.values() {
         match value {
-            Value::Table(nested) => entry(nested, cx, help.clone()),
+            Value::Table(nested) => entry(nested, cx, help),
             Value::Entries(entries) => {
                 for nested in entries {
-                    entry(nested, cx, help.clone());
+                    entry(nested, cx, help);
                 }
             }
             _ => {}

@@ -34,6 +34,24 @@ pub const DEPARTMENTS_DIR: &str = "departments";
 /// Loads the project in `root`. Only a problem that stops resplist from running at all (no
 /// `resplist.toml`, an unreadable directory) is an `Err`; everything else is a diagnostic.
 pub fn load(root: &Path) -> anyhow::Result<Project> {
+    load_with(root, None)
+}
+
+/// The department files parsed by earlier loads, by path, with the bytes they were parsed
+/// from: `serve` loads the project after every save, and only the files whose bytes changed
+/// are parsed again.
+#[derive(Default)]
+pub struct Cache {
+    files: std::collections::HashMap<PathBuf, (Vec<u8>, Parsed)>,
+}
+
+/// Loads the project in `root` as `load` does, taking from `cache` every department file whose
+/// bytes are those it was parsed from, and keeping there what it parses.
+pub fn load_cached(root: &Path, cache: &mut Cache) -> anyhow::Result<Project> {
+    load_with(root, Some(cache))
+}
+
+fn load_with(root: &Path, cache: Option<&mut Cache>) -> anyhow::Result<Project> {
     ensure_project(root)?;
     let mut project = Project::empty(root);
     let site_path = PathBuf::from(SITE_FILE);
@@ -45,16 +63,37 @@ pub fn load(root: &Path) -> anyhow::Result<Project> {
         .into_iter()
         .filter(|(id, file)| project.claim(id, file))
         .collect();
+    let known = cache.as_deref();
     // Read, decode and parse on every core; take the results in, in file order.
-    let parsed: Vec<Parsed> = claimed
+    let parsed: Vec<(Parsed, Option<Vec<u8>>)> = claimed
         .into_par_iter()
         .map(|(id, file)| {
             let mut diagnostics = Vec::new();
             let bytes = read_file(root, &file, &mut diagnostics);
-            Parsed::with(id, file, bytes, diagnostics)
+            let cached = known.and_then(|c| c.files.get(&file));
+            match (cached, bytes) {
+                (Some((before, parsed)), Some(bytes)) if *before == bytes => (parsed.clone(), None),
+                (_, bytes) if known.is_some() => {
+                    let parsed = Parsed::with(id, file, bytes.clone(), diagnostics);
+                    (parsed, bytes)
+                }
+                (_, bytes) => (Parsed::with(id, file, bytes, diagnostics), None),
+            }
         })
         .collect();
-    for p in parsed {
+    if let Some(cache) = cache {
+        let present: std::collections::HashSet<&PathBuf> =
+            parsed.iter().map(|(p, _)| &p.file).collect();
+        cache.files.retain(|file, _| present.contains(file));
+        for (p, bytes) in &parsed {
+            if let Some(bytes) = bytes {
+                cache
+                    .files
+                    .insert(p.file.clone(), (bytes.clone(), p.clone()));
+            }
+        }
+    }
+    for (p, _) in parsed {
         project.absorb(p);
     }
     project.departments.sort_by(|a, b| a.id.cmp(&b.id));
@@ -162,6 +201,7 @@ impl Project {
 
 /// A department file read, decoded and parsed on its own, so that files can be parsed in
 /// parallel and then taken in, in order.
+#[derive(Clone)]
 struct Parsed {
     file: PathBuf,
     source: Option<String>,

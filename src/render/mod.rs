@@ -5,6 +5,7 @@
 
 mod diagrams;
 mod html;
+pub mod incremental;
 pub mod markdown;
 pub mod opendata;
 pub mod output;
@@ -36,18 +37,17 @@ pub fn render(
     history: Option<&[HistoryEntry]>,
 ) -> anyhow::Result<Stats> {
     let out = Writer::new(dir.to_path_buf());
-    let words = html::Words::new(theme.strings(checked.language())?);
-    // First: the pages offer it with its size, and it is built before the views are held, which
-    // keeps it out of the build's peak memory.
+    let words = words(checked, theme)?;
+    // First: the home page offers it with its size, and it is built before the views are held,
+    // which keeps it out of the build's peak memory.
     let t = phase("workbook");
     let workbook = workbook::render(checked, &out)?;
     drop(t);
     let t = phase("views");
     let views = views::Views::build(checked, &words, history.is_some());
     drop(t);
-    let site = workbook.beside(&views.site);
-    let html = html::Html::new(theme, &words, &site, base_url(checked))?;
-    let pages = pages::list(&views, &words, history);
+    let html = html::Html::new(theme, &words, &views.site, base_url(checked))?;
+    let pages = pages::list(&views, &words, history, Some(&workbook));
 
     let t = phase("pages");
     pages::render(&html, &pages, &out)?;
@@ -61,12 +61,34 @@ pub fn render(
     let t = phase("opendata");
     opendata::render(checked, &out)?;
     drop(t);
-    pages::not_found(&html, theme, &words, &out)?;
-    sitemap::render(&html, &pages, &out)?;
-    statics::render(theme, &out)?;
+    chrome(
+        &html,
+        theme,
+        &words,
+        pages.iter().map(|p| p.path.as_str()),
+        &out,
+    )?;
 
     let _t = phase("flush");
     out.finish()
+}
+
+/// What every site has besides its pages and data: the 404 page, the sitemap (of `paths`) and
+/// the theme's static files.
+fn chrome<'p>(
+    html: &html::Html,
+    theme: &Theme,
+    words: &html::Words,
+    paths: impl Iterator<Item = &'p str>,
+    out: &Writer,
+) -> anyhow::Result<()> {
+    pages::not_found(html, theme, words, out)?;
+    sitemap::render(html, paths, out)?;
+    statics::render(theme, out)
+}
+
+fn words(checked: &Checked<'_>, theme: &Theme) -> anyhow::Result<html::Words> {
+    Ok(html::Words::new(theme.strings(checked.language())?))
 }
 
 /// The site's published address, ending in `/`, for canonical links and the sitemap.

@@ -228,3 +228,21 @@ fn abandoned(dir: &Path) -> bool {
     let proc = Path::new("/proc");
     empty && proc.is_dir() && pid.is_some_and(|p| !proc.join(p).exists())
 }
+
+/// The files under `dir`, as paths relative to it with `/` between folders, sorted.
+pub fn files_in(dir: &Path) -> anyhow::Result<Vec<String>> {
+    let mut files = Vec::new();
+    for entry in walkdir::WalkDir::new(dir).sort_by_file_name() {
+        let entry = entry?;
+        if entry.file_type().is_file()
+            && let Ok(relative) = entry.path().strip_prefix(dir)
+        {
+            let parts: Vec<_> = relative
+                .components()
+                .map(|c| c.as_os_str().to_string_lossy())
+                .collect();
+            files.push(parts.join("/"));
+        }
+    }
+    Ok(files)
+}

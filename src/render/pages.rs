@@ -2,12 +2,15 @@
 //! as a list computed before anything is rendered (the sitemap is made from it), then rendered
 //! on every core; and the 404 page, which is served from any address and so is not in the list.
 
+use std::collections::HashMap;
+
 use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::html::{Html, Words};
+use super::html::{Fingerprint, Html, Words};
 use super::views::{BoundaryView, DepartmentView, Views, department_url};
+use super::workbook::Download;
 use super::writer::Writer;
 use crate::history::HistoryEntry;
 use crate::theme::Theme;
@@ -25,7 +28,8 @@ pub struct Page<'v> {
 /// What a page shows; its template context is made when it is rendered, so that the contexts
 /// of thousands of department pages are never all held at once.
 enum Content<'v> {
-    Home(&'v Views),
+    /// The home page, which offers the workbook with its size.
+    Home(&'v Views, &'v Download),
     Department(&'v DepartmentView),
     Boundaries(&'v Views),
     Boundary(&'v BoundaryView),
@@ -35,26 +39,27 @@ enum Content<'v> {
     Search,
 }
 
-/// Every page of the site, home first.
+/// The path of the home page, which `list` leaves out when it has no workbook to offer.
+pub const HOME: &str = "index.html";
+
+/// Every page of the site, home first; without `workbook`, every page but the home page.
 pub fn list<'v>(
     views: &'v Views,
     words: &Words,
     history: Option<&'v [HistoryEntry]>,
+    workbook: Option<&'v Download>,
 ) -> Vec<Page<'v>> {
-    let page = |path: &str, template, title: &str, current, content| Page {
-        path: path.to_string(),
-        template,
-        title: title.to_string(),
-        current,
-        content,
+    let page = Page::new;
+    let home = |workbook| {
+        page(
+            HOME,
+            HOME,
+            &views.site.title,
+            "home",
+            Content::Home(views, workbook),
+        )
     };
-    let mut pages = vec![page(
-        "index.html",
-        "index.html",
-        &views.site.title,
-        "home",
-        Content::Home(views),
-    )];
+    let mut pages: Vec<Page<'v>> = workbook.map(home).into_iter().collect();
     pages.extend(views.departments.iter().map(|d| {
         let path = department_url(&d.link.id);
         page(
@@ -114,36 +119,125 @@ pub fn list<'v>(
     pages
 }
 
+/// Where a page's context goes: into a template's context, or into its fingerprint. One
+/// function (`Page::fill`) says what a page shows, for both.
+trait Sink {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> anyhow::Result<()>;
+}
+
+impl Sink for Context {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> anyhow::Result<()> {
+        self.insert(key, value);
+        Ok(())
+    }
+}
+
+impl Sink for Fingerprint {
+    fn put<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> anyhow::Result<()> {
+        self.add(&key)?;
+        self.add(value)
+    }
+}
+
 impl Page<'_> {
-    fn context(&self) -> Context {
+    fn context(&self) -> anyhow::Result<Context> {
         let mut cx = Context::new();
+        self.fill(&mut cx)?;
+        Ok(cx)
+    }
+
+    /// What the page shows, beside what every page shares.
+    fn fill(&self, cx: &mut impl Sink) -> anyhow::Result<()> {
         match &self.content {
-            Content::Home(views) => {
-                cx.insert("departments", &views.rows());
-                cx.insert("chart", &views.chart);
-                cx.insert("volumes", &views.volumes);
+            Content::Home(views, workbook) => {
+                cx.put("departments", &views.rows())?;
+                cx.put("chart", &views.chart)?;
+                cx.put("volumes", &views.volumes)?;
+                cx.put("totals", &views.totals)?;
+                cx.put("workbook_size", &workbook.size)
             }
-            Content::Department(d) => cx.insert("department", d),
+            Content::Department(d) => cx.put("department", d),
             Content::Boundaries(views) => {
-                cx.insert("groups", &views.by_area());
-                cx.insert("matrix", &views.matrix());
+                cx.put("groups", &views.by_area())?;
+                cx.put("matrix", &views.matrix())
             }
-            Content::Boundary(b) => cx.insert("boundary", b),
-            Content::Supervision(views) => cx.insert("groups", &views.regimes()),
-            Content::Services(views) => cx.insert("groups", &views.services()),
-            Content::History(entries) => cx.insert("entries", entries),
-            Content::Search => {}
+            Content::Boundary(b) => cx.put("boundary", b),
+            Content::Supervision(views) => cx.put("groups", &views.regimes()),
+            Content::Services(views) => cx.put("groups", &views.services()),
+            Content::History(entries) => cx.put("entries", entries),
+            Content::Search => Ok(()),
         }
-        cx
+    }
+
+    /// A hash of everything the page is made from, `shared` being that of what every page
+    /// shares (`Html::fingerprint`).
+    fn fingerprint(&self, shared: u64) -> anyhow::Result<u64> {
+        let mut f = Fingerprint::new(shared);
+        f.add(&(self.template, &self.path, &self.title, self.current))?;
+        self.fill(&mut f)?;
+        Ok(f.finish())
     }
 }
 
 /// Renders and writes every page, on every core.
 pub fn render(html: &Html, pages: &[Page<'_>], out: &Writer) -> anyhow::Result<()> {
-    pages.par_iter().try_for_each(|p| {
-        let text = html.page(p.template, &p.path, &p.title, p.current, p.context())?;
-        out.write(&p.path, text.as_bytes())
-    })
+    pages
+        .par_iter()
+        .try_for_each(|p| p.render(html, p.context()?, out))
+}
+
+/// Renders and writes, on every core, the pages whose fingerprint is not the one `before` has
+/// for their path. Returns every page's fingerprint, and the paths rendered.
+pub fn render_changed(
+    html: &Html,
+    pages: &[Page<'_>],
+    before: &HashMap<String, u64>,
+    out: &Writer,
+) -> anyhow::Result<(HashMap<String, u64>, Vec<String>)> {
+    let shared = html.fingerprint()?;
+    let done: Vec<(u64, bool)> = pages
+        .par_iter()
+        .map(|p| {
+            let fingerprint = p.fingerprint(shared)?;
+            if before.get(&p.path) == Some(&fingerprint) {
+                return Ok((fingerprint, false));
+            }
+            p.render(html, p.context()?, out)?;
+            Ok((fingerprint, true))
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut rendered = Vec::new();
+    let mut fingerprints = HashMap::with_capacity(pages.len());
+    for (p, (fingerprint, fresh)) in pages.iter().zip(done) {
+        fingerprints.insert(p.path.clone(), fingerprint);
+        if fresh {
+            rendered.push(p.path.clone());
+        }
+    }
+    Ok((fingerprints, rendered))
+}
+
+impl<'v> Page<'v> {
+    fn new(
+        path: &str,
+        template: &'static str,
+        title: &str,
+        current: &'static str,
+        content: Content<'v>,
+    ) -> Page<'v> {
+        Page {
+            path: path.to_string(),
+            template,
+            title: title.to_string(),
+            current,
+            content,
+        }
+    }
+
+    fn render(&self, html: &Html, cx: Context, out: &Writer) -> anyhow::Result<()> {
+        let text = html.page(self.template, &self.path, &self.title, self.current, cx)?;
+        out.write(&self.path, text.as_bytes())
+    }
 }
 
 /// The 404 page. It is served from any address, so its links are absolute when the site's

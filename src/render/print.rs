@@ -63,7 +63,11 @@ pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
         services: views.services(),
     };
     let all: Vec<&DepartmentView> = views.departments.iter().collect();
-    let mut whole = Document::open(html, out, "print.html", None, &all, chapters.parts())?;
+    let start = Start {
+        parts: chapters.parts(),
+        totals: &views.totals,
+    };
+    let mut whole = Document::open(html, out, "print.html", None, &all, &start)?;
     // A volume's departments at a time: rendered in parallel, written to the whole edition and
     // to their volume, then dropped, so memory holds one volume's pages, not the province's.
     let batch = if views.volumes.is_empty() {
@@ -84,7 +88,7 @@ pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
             whole.push(page)?;
         }
         if let Some(volume) = views.volumes.get(v) {
-            volume_document(html, out, volume, members, &pages, &chapters)?;
+            volume_document(html, out, volume, members, &pages, &chapters, &views.totals)?;
         }
     }
     whole.close(&render_chapters(html, 0, &chapters)?)
@@ -99,6 +103,7 @@ fn volume_document(
     members: &[DepartmentView],
     pages: &[String],
     all: &Chapters<'_>,
+    totals: &[String],
 ) -> anyhow::Result<()> {
     let present: HashSet<&str> = members.iter().map(|d| d.link.id.as_str()).collect();
     let here = |d: &DepartmentRef| present.contains(d.id.as_str());
@@ -125,14 +130,11 @@ fn volume_document(
     };
     let toc: Vec<&DepartmentView> = members.iter().collect();
     let closing = render_chapters(html, 1, &chapters)?;
-    let mut doc = Document::open(
-        html,
-        out,
-        &volume.url,
-        Some(&volume.label),
-        &toc,
-        chapters.parts(),
-    )?;
+    let start = Start {
+        parts: chapters.parts(),
+        totals,
+    };
+    let mut doc = Document::open(html, out, &volume.url, Some(&volume.label), &toc, &start)?;
     for page in pages {
         doc.push(page)?;
     }
@@ -192,6 +194,12 @@ fn group_jobs<T: Serialize>(
     Ok(())
 }
 
+/// What a print document's opening shows besides its table of contents.
+struct Start<'a> {
+    parts: Parts,
+    totals: &'a [String],
+}
+
 /// A print document being written through a buffer: start, department pages, chapters, end.
 struct Document<'a> {
     html: &'a Html,
@@ -209,7 +217,7 @@ impl<'a> Document<'a> {
         path: &str,
         volume: Option<&str>,
         departments: &[&DepartmentView],
-        parts: Parts,
+        start: &Start<'_>,
     ) -> anyhow::Result<Self> {
         let depth = path.matches('/').count();
         let toc: Vec<TocEntry> = departments
@@ -221,7 +229,8 @@ impl<'a> Document<'a> {
             .collect();
         let mut cx = Context::new();
         cx.insert("departments", &toc);
-        cx.insert("parts", &parts);
+        cx.insert("parts", &start.parts);
+        cx.insert("totals", start.totals);
         cx.insert("volume", &volume);
         if let Some(url) = html.base_url.as_ref().map(|base| format!("{base}{path}")) {
             cx.insert("canonical", &url);

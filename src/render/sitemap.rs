@@ -1,13 +1,16 @@
-//! `sitemap.xml`, made from the list of pages, when the site's address is known.
+//! `sitemap.xml`, made from the paths of the pages, when the site's address is known.
 
 use tera::Context;
 
 use super::html::Html;
-use super::pages::Page;
 use super::writer::Writer;
 
-pub fn render(html: &Html, pages: &[Page<'_>], out: &Writer) -> anyhow::Result<()> {
-    let mut urls: Vec<String> = pages.iter().filter_map(|p| html.url(&p.path)).collect();
+pub fn render<'p>(
+    html: &Html,
+    paths: impl Iterator<Item = &'p str>,
+    out: &Writer,
+) -> anyhow::Result<()> {
+    let mut urls: Vec<String> = paths.filter_map(|p| html.url(p)).collect();
     if urls.is_empty() {
         return Ok(());
     }

@@ -19,7 +19,7 @@ use crate::model::{Datetime, Department, Language, Spanned, SupervisionRegime};
 use crate::msg;
 
 /// Where the workbook is written, named as the JSON beside it is.
-pub const PATH: &str = "opendata/resplist.xlsx";
+pub const PATH: &str = super::views::WORKBOOK;
 
 /// Excel's limit on the text of one cell, in UTF-16 code units.
 const MAX_CELL: usize = 32_767;

@@ -2,12 +2,13 @@
 //! the project does not build, the reload script and its event stream.
 
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::sync::atomic::Ordering;
 use std::time::Duration;
 
 use tiny_http::{Header, Request, Response, Server, StatusCode};
 
-use super::State;
+use super::{Files, State};
 use crate::model::Language;
 use crate::msg;
 
@@ -30,6 +31,8 @@ const SCRIPT: &str = r#"(function () {
 "#;
 /// How long a wait is held open when nothing changes (the page then asks again).
 const HOLD: Duration = Duration::from_secs(25);
+/// How long a request for a download waits for it to be made.
+const PENDING: Duration = Duration::from_secs(120);
 
 /// Answers requests until the server is unblocked (Ctrl-C).
 pub fn serve(server: &std::sync::Arc<Server>, state: &std::sync::Arc<State>) {
@@ -65,33 +68,59 @@ fn answer(request: Request, state: &State) -> std::io::Result<()> {
             .with_header(header("Cache-Control", "no-store"));
         return request.respond(response);
     }
-    let (site, failure, language, version) = {
-        let shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
-        (
-            shown.site.clone(),
-            shown.failure.clone(),
-            shown.language,
-            shown.version,
-        )
-    };
     let Some(path) = requested(&url) else {
         return request.respond(Response::from_string("400").with_status_code(400));
+    };
+    let (failure, language, version) = {
+        let shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+        (shown.failure.clone(), shown.language, shown.version)
     };
     if let Some(page) = &failure
         && (path.is_empty() || path.ends_with(".html") || !path.contains('.'))
     {
         return request.respond(html(page.clone(), 200, version));
     }
+    let (site, file) = lookup(state, &path);
     let Some(site) = site else {
         return request.respond(html(failure.unwrap_or_default(), 503, version));
     };
-    match resolve(&site, &path) {
+    match file {
         Some(file) => send(request, &file, version),
         None => {
-            let page = std::fs::read_to_string(site.join("404.html"))
-                .unwrap_or_else(|_| msg!("serve-not-found").text(language));
+            let page = site
+                .get("404.html")
+                .and_then(|f| std::fs::read_to_string(f).ok())
+                .unwrap_or_else(|| msg!("serve-not-found").text(language));
             request.respond(html(page, 404, version))
         }
+    }
+}
+
+/// The site shown and its file at `path`. A file the site lacks while its downloads are being
+/// made (the workbook, the home page, the search index…) is waited for: it is not served from
+/// an older build.
+fn lookup(state: &State, path: &str) -> (Option<Arc<Files>>, Option<PathBuf>) {
+    let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+    let deadline = std::time::Instant::now() + PENDING;
+    loop {
+        let file = shown
+            .site
+            .as_ref()
+            .and_then(|site| site.get(path))
+            .map(Path::to_path_buf);
+        let left = deadline.saturating_duration_since(std::time::Instant::now());
+        if file.is_some()
+            || !shown.pending
+            || left.is_zero()
+            || state.stopping.load(Ordering::SeqCst)
+        {
+            return (shown.site.clone(), file);
+        }
+        shown = state
+            .changed
+            .wait_timeout(shown, left)
+            .unwrap_or_else(|e| e.into_inner())
+            .0;
     }
 }
 
@@ -177,18 +206,6 @@ fn percent_decoded(path: &str) -> Option<String> {
     String::from_utf8(out).ok()
 }
 
-/// The file of the site at `path` (a folder's `index.html`), only when it is inside the site
-/// once links are followed.
-pub fn resolve(site: &Path, path: &str) -> Option<PathBuf> {
-    let mut file = site.join(path);
-    if file.is_dir() {
-        file.push("index.html");
-    }
-    let real = file.canonicalize().ok()?;
-    let root = site.canonicalize().ok()?;
-    (real.starts_with(&root) && real.is_file()).then_some(real)
-}
-
 /// The diagnostics page shown while the project does not build.
 pub fn failure_page(text: &str, language: Language) -> String {
     let title = msg!("serve-failure-title").text(language);
@@ -258,16 +275,25 @@ mod tests {
     }
 
     #[test]
-    fn links_out_of_the_site_are_not_followed() {
+    fn only_files_the_build_wrote_are_served() {
         let dir = tempfile::tempdir().unwrap();
         let site = dir.path().join("site");
-        std::fs::create_dir(&site).unwrap();
+        std::fs::create_dir_all(site.join("boundaries")).unwrap();
         std::fs::write(site.join("index.html"), "home").unwrap();
+        std::fs::write(site.join("boundaries/index.html"), "b").unwrap();
         std::fs::write(dir.path().join("secret.txt"), "secret").unwrap();
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.path().join("secret.txt"), site.join("link.txt")).unwrap();
-        assert!(resolve(&site, "").is_some_and(|p| p.ends_with("index.html")));
-        assert_eq!(resolve(&site, "link.txt"), None);
-        assert_eq!(resolve(&site, "missing.html"), None);
+        let files = Files::of(&site).unwrap();
+        assert!(files.get("").is_some_and(|p| p.ends_with("index.html")));
+        assert!(
+            files
+                .get("boundaries")
+                .is_some_and(|p| p.ends_with("boundaries/index.html"))
+        );
+        assert!(files.get("boundaries/").is_some());
+        assert_eq!(files.get("link.txt"), None);
+        assert_eq!(files.get("missing.html"), None);
+        assert_eq!(files.get("secret.txt"), None);
     }
 }

@@ -16,9 +16,12 @@
 //!   on one machine and needs no async runtime.
 
 mod http;
+mod site;
+
+pub use site::{Builder, Files, Finished, Update};
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
 use std::sync::{Arc, Condvar, Mutex};
@@ -26,16 +29,11 @@ use std::time::{Duration, Instant};
 
 use notify::{RecursiveMode, Watcher};
 
-use crate::check;
 use crate::cli::ServeArgs;
 use crate::commands::common::Session;
 use crate::commands::exit;
-use crate::diagnostic::Report;
-use crate::load;
 use crate::model::Language;
 use crate::msg;
-use crate::render;
-use crate::theme::{self, Theme};
 
 /// How long the project must be quiet after a change before it is built.
 const QUIET: Duration = Duration::from_millis(150);
@@ -46,9 +44,12 @@ const PORTS: u16 = 100;
 
 /// What the server shows: the latest complete site, or why the project does not build.
 pub struct Shown {
-    /// Incremented after every build, for the pages waiting to reload.
+    /// Incremented after every build's pages, for the pages waiting to reload.
     pub version: u64,
-    pub site: Option<PathBuf>,
+    pub site: Option<Arc<Files>>,
+    /// Whether the downloads of `site` are still being made: a request for a file the site
+    /// lacks waits for them.
+    pub pending: bool,
     /// The diagnostics page, when the latest build failed.
     pub failure: Option<String>,
     pub language: Language,
@@ -74,6 +75,7 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
         shown: Mutex::new(Shown {
             version: 0,
             site: None,
+            pending: false,
             failure: None,
             language: session.language,
         }),
@@ -86,12 +88,13 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
         let _ = tx.send(event);
     })
     .ok();
-    let mut builds = 0u64;
+    let mut builder = Builder::new(&root, temp.path());
     let mut watcher = watcher;
     let watching = watcher
         .as_mut()
         .is_some_and(|w| w.watch(&root, RecursiveMode::Recursive).is_ok());
-    rebuild(&root, temp.path(), &mut builds, &state, session);
+    let mut dirty = false;
+    rebuild(&mut builder, &state, session, &rx, &mut dirty);
     let url = format!("http://{address}/");
     println!(
         "{}",
@@ -115,16 +118,15 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
         });
     }
     let watching = {
-        let (state, root, temp) = (Arc::clone(&state), root.clone(), temp.path().to_path_buf());
+        let (state, root) = (Arc::clone(&state), root.clone());
         let mut session = session.clone();
         let watch_state = Watch {
             watcher,
             rx,
             watching,
+            dirty,
         };
-        std::thread::spawn(move || {
-            watch(watch_state, &root, &temp, &mut builds, &state, &mut session)
-        })
+        std::thread::spawn(move || watch(watch_state, &root, &mut builder, &state, &mut session))
     };
     http::serve(&server, &state);
     state.stopping.store(true, Ordering::SeqCst);
@@ -177,27 +179,23 @@ fn open_browser(url: &str) {
     let _ = command.spawn();
 }
 
-/// Watches the project and rebuilds after each burst of changes; looks for the folder again
-/// when it vanishes, and builds as soon as it is back.
-/// The watcher, its events, and whether it watches the project now.
+/// The watcher, its events, whether it watches the project now, and whether a change came
+/// that is not built yet.
 struct Watch {
     watcher: Option<notify::RecommendedWatcher>,
     rx: Receiver<notify::Result<notify::Event>>,
     watching: bool,
+    dirty: bool,
 }
 
-fn watch(
-    w: Watch,
-    root: &Path,
-    temp: &Path,
-    builds: &mut u64,
-    state: &State,
-    session: &mut Session,
-) {
+/// Watches the project and rebuilds after each burst of changes; looks for the folder again
+/// when it vanishes, and builds as soon as it is back.
+fn watch(w: Watch, root: &Path, builder: &mut Builder, state: &State, session: &mut Session) {
     let Watch {
         mut watcher,
         rx,
         mut watching,
+        mut dirty,
     } = w;
     while !state.stopping.load(Ordering::SeqCst) {
         if !watching {
@@ -206,38 +204,38 @@ fn watch(
                 watching = watcher
                     .as_mut()
                     .is_some_and(|w| w.watch(root, RecursiveMode::Recursive).is_ok());
-                rebuild(root, temp, builds, state, session);
+                rebuild(builder, state, session, &rx, &mut dirty);
             }
             continue;
         }
-        match rx.recv_timeout(LOOK_AGAIN) {
-            Ok(event) => {
-                if !matters(&event, temp) {
+        if !dirty {
+            match rx.recv_timeout(LOOK_AGAIN) {
+                Ok(event) if matters(&event) => {}
+                Ok(_) => continue,
+                Err(RecvTimeoutError::Timeout) => {
+                    if !root.is_dir() {
+                        rebuild(builder, state, session, &rx, &mut dirty);
+                        watching = false;
+                    }
                     continue;
                 }
-                settle(&rx);
-                rebuild(root, temp, builds, state, session);
-                if !root.is_dir() {
-                    watching = false;
-                    if let Some(w) = watcher.as_mut() {
-                        let _ = w.unwatch(root);
-                    }
-                }
+                Err(RecvTimeoutError::Disconnected) => break,
             }
-            Err(RecvTimeoutError::Timeout) => {
-                if !root.is_dir() {
-                    rebuild(root, temp, builds, state, session);
-                    watching = false;
-                }
+        }
+        settle(&rx);
+        rebuild(builder, state, session, &rx, &mut dirty);
+        if !root.is_dir() {
+            watching = false;
+            if let Some(w) = watcher.as_mut() {
+                let _ = w.unwatch(root);
             }
-            Err(RecvTimeoutError::Disconnected) => break,
         }
     }
 }
 
 /// Whether an event is about the project's sources: not the built output below it, nor an
 /// editor's swap and backup files, nor git's own files.
-fn matters(event: &notify::Result<notify::Event>, temp: &Path) -> bool {
+fn matters(event: &notify::Result<notify::Event>) -> bool {
     let Ok(event) = event else {
         return true;
     };
@@ -257,7 +255,7 @@ fn matters(event: &notify::Result<notify::Event>, temp: &Path) -> bool {
                 matches!(c.as_os_str().to_str(), Some(".git" | "public" | "target"))
                     || c.as_os_str().to_string_lossy().starts_with(".resplist-")
             });
-        !noise && !p.starts_with(temp)
+        !noise
     })
 }
 
@@ -274,66 +272,66 @@ fn settle(rx: &Receiver<notify::Result<notify::Event>>) {
     }
 }
 
-/// Builds the project into a fresh folder and shows it, or shows why it does not build; prints
-/// the same to the terminal.
-fn rebuild(root: &Path, temp: &Path, builds: &mut u64, state: &State, session: &mut Session) {
-    *builds += 1;
-    let dir = temp.join(format!("site-{builds}"));
+/// Builds the project and shows its pages as soon as they are built, then its downloads; shows
+/// why it does not build instead when it does not, and prints the same to the terminal. A
+/// change saved while the downloads are being made stops them (`dirty` then says so): the
+/// next build makes them for the newer sources.
+fn rebuild(
+    builder: &mut Builder,
+    state: &State,
+    session: &mut Session,
+    rx: &Receiver<notify::Result<notify::Event>>,
+    dirty: &mut bool,
+) {
+    *dirty = false;
     let started = Instant::now();
-    let outcome = build(root, &dir, session);
-    let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
-    shown.language = session.language;
-    match outcome {
-        Ok(()) => {
-            let old = shown.site.replace(dir);
-            shown.failure = None;
-            if let Some(old) = old {
-                let _ = std::fs::remove_dir_all(old);
+    let mut pages_done = started;
+    let language = session.language;
+    let mut show = |update: &Update| {
+        let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+        match update {
+            Update::Pages { site, rendered } => {
+                shown.site = Some(Arc::clone(site));
+                shown.pending = true;
+                shown.failure = None;
+                pages_done = Instant::now();
+                let ms = millis(started);
+                println!(
+                    "{}",
+                    msg!("serve-built", pages = *rendered, ms = ms).text(language)
+                );
             }
-            let ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX);
-            println!("{}", session.say(&msg!("serve-built", ms = ms)));
+            Update::Failed(text) => {
+                eprintln!("{text}");
+                shown.pending = false;
+                shown.failure = Some(http::failure_page(text, language));
+            }
         }
-        Err(text) => {
-            let _ = std::fs::remove_dir_all(&dir);
-            eprintln!("{text}");
-            shown.failure = Some(http::failure_page(&text, session.language));
+        shown.language = language;
+        shown.version += 1;
+        state.changed.notify_all();
+    };
+    let mut go_on = || {
+        while let Ok(event) = rx.try_recv() {
+            if matters(&event) {
+                *dirty = true;
+            }
         }
+        !*dirty && !state.stopping.load(Ordering::SeqCst)
+    };
+    let finished = builder.update(session, &mut show, &mut go_on);
+    let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+    if let Finished::Done(site) = finished {
+        shown.site = Some(site);
+        shown.pending = false;
+        println!(
+            "{}",
+            session.say(&msg!("serve-built-downloads", ms = millis(pages_done)))
+        );
     }
-    shown.version += 1;
     state.changed.notify_all();
 }
 
-/// One build of the project into `dir`; `Err` is what to show instead, in the run's language.
-fn build(root: &Path, dir: &Path, session: &mut Session) -> Result<(), String> {
-    if !root.is_dir() {
-        let gone = msg!("serve-folder-gone", dir = root.display().to_string());
-        return Err(session.say(&gone));
-    }
-    let project = load::load(root).map_err(|e| session.error(&e))?;
-    session.project(&project);
-    // A preview shows example content too; `build` refuses to publish it.
-    let (diagnostics, checked) = check::checked(&project, true)
-        .map_err(|u| session.say(&msg!("build-unresolved", reference = u.0)))?;
-    let Some(checked) = checked else {
-        let report = Report {
-            sources: &project.sources,
-            display_root: root.to_path_buf(),
-            language: session.language,
-        };
-        let mut text: String = diagnostics
-            .iter()
-            .filter(|d| d.is_error())
-            .map(|d| report.human(d, false) + "\n")
-            .collect();
-        let summary = crate::commands::check::summary(&project, &diagnostics);
-        text.push_str(&session.say(&summary));
-        return Err(text);
-    };
-    let configured = checked.build().and_then(|b| b.theme.as_ref());
-    let theme_dir = theme::theme_dir(None, configured.map(|t| t.get_ref().as_str()), root);
-    let theme = Theme::load(theme_dir.as_deref()).map_err(|e| session.error(&e))?;
-    std::fs::create_dir_all(dir).map_err(|e| session.error(&e.into()))?;
-    render::render(&checked, &theme, dir, None)
-        .map(|_| ())
-        .map_err(|e| session.error(&e.context(msg!("build-failed"))))
+fn millis(since: Instant) -> u64 {
+    u64::try_from(since.elapsed().as_millis()).unwrap_or(u64::MAX)
 }

@@ -25,6 +25,7 @@ mod fmt;
 mod formats;
 mod hostile;
 mod import;
+mod incremental;
 mod publish;
 mod sample;
 mod scaffold;

@@ -32,6 +32,9 @@ pub struct Views {
     pub chart: String,
     /// The print edition's volumes (none for a list of one county's size).
     pub volumes: Vec<Volume>,
+    /// The list's totals, one line each. Not part of `site`, which every page shares: a work
+    /// item added would otherwise change every page.
+    pub totals: Vec<String>,
 }
 
 impl Views {
@@ -59,6 +62,7 @@ impl Views {
             boundaries,
             chart,
             volumes,
+            totals: totals(checked, words),
         }
     }
 }
@@ -128,13 +132,36 @@ pub struct SiteView {
     pub published: Option<String>,
     pub feedback: Option<String>,
     pub feedback_phone: Option<Phone>,
-    pub totals: Vec<String>,
+    /// The Excel workbook's address (`site.workbook.url`); its size is on the home page only.
+    pub workbook: WorkbookLink,
     /// Whether the site has a change-history page.
     pub history: bool,
     /// The search box's example queries, from `[search] examples` or the project's own data.
     pub search_examples: Vec<SearchExample>,
     /// The search box's placeholder, naming the examples.
     pub search_placeholder: String,
+}
+
+/// Where the Excel workbook of the whole list is written (`workbook::PATH`); every page links it.
+pub const WORKBOOK: &str = "opendata/resplist.xlsx";
+
+/// Where the workbook is.
+#[derive(Debug, Clone, Serialize)]
+pub struct WorkbookLink {
+    pub url: &'static str,
+}
+
+/// The list's totals as the home page and the print edition state them: `主要职责 552 条`.
+fn totals(checked: &Checked<'_>, words: &Words) -> Vec<String> {
+    let t: Totals = checked.totals();
+    vec![
+        words.count("count_departments", t.departments),
+        words.count("count_duties", t.duties),
+        words.count("count_items", t.work_items),
+        words.count("count_boundaries", t.boundaries),
+        words.count("count_supervision", t.supervision),
+        words.count("count_services", t.services),
+    ]
 }
 
 /// An example query on the search page, and the address that runs it.
@@ -160,7 +187,6 @@ fn query_encoded(text: &str) -> String {
 impl SiteView {
     fn new(checked: &Checked<'_>, words: &Words, history: bool) -> SiteView {
         let site = checked.site();
-        let t: Totals = checked.totals();
         let examples = search_box::examples(checked);
         SiteView {
             title: site.title.get_ref().clone(),
@@ -176,14 +202,7 @@ impl SiteView {
                 .feedback_phone
                 .as_ref()
                 .map(|p| Phone::new(p.get_ref())),
-            totals: vec![
-                words.count("count_departments", t.departments),
-                words.count("count_duties", t.duties),
-                words.count("count_items", t.work_items),
-                words.count("count_boundaries", t.boundaries),
-                words.count("count_supervision", t.supervision),
-                words.count("count_services", t.services),
-            ],
+            workbook: WorkbookLink { url: WORKBOOK },
             history,
             search_placeholder: words
                 .get("search_placeholder")
