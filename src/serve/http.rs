@@ -96,25 +96,21 @@ fn answer(request: Request, state: &State) -> std::io::Result<()> {
     }
 }
 
-/// The site shown and its file at `path`. A file the site lacks while its downloads are being
-/// made (the workbook, the home page, the search index…) is waited for: it is not served from
-/// an older build.
+/// The site shown and its file at `path`. A download still being made (the workbook, the home
+/// page, the search index…) is waited for: it is not served from an older build.
 fn lookup(state: &State, path: &str) -> (Option<Arc<Files>>, Option<PathBuf>) {
     let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
     let deadline = std::time::Instant::now() + PENDING;
     loop {
-        let file = shown
-            .site
+        let site = shown.site.clone();
+        let file = site
             .as_ref()
-            .and_then(|site| site.get(path))
+            .and_then(|s| s.get(path))
             .map(Path::to_path_buf);
         let left = deadline.saturating_duration_since(std::time::Instant::now());
-        if file.is_some()
-            || !shown.pending
-            || left.is_zero()
-            || state.stopping.load(Ordering::SeqCst)
-        {
-            return (shown.site.clone(), file);
+        let wait = shown.pending && site.as_ref().is_some_and(|s| s.may_come(path));
+        if !wait || left.is_zero() || state.stopping.load(Ordering::SeqCst) {
+            return (site, file);
         }
         shown = state
             .changed

@@ -18,12 +18,12 @@
 mod http;
 mod site;
 
-pub use site::{Builder, Files, Finished, Update};
+pub use site::{Builder, Downloads, Files, Finished, Made, Update};
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, RecvTimeoutError, channel};
+use std::sync::mpsc::{Receiver, RecvTimeoutError, Sender, channel};
 use std::sync::{Arc, Condvar, Mutex};
 use std::time::{Duration, Instant};
 
@@ -36,7 +36,7 @@ use crate::model::Language;
 use crate::msg;
 
 /// How long the project must be quiet after a change before it is built.
-const QUIET: Duration = Duration::from_millis(150);
+const QUIET: Duration = Duration::from_millis(100);
 /// How often a vanished project folder is looked for.
 const LOOK_AGAIN: Duration = Duration::from_millis(500);
 /// Ports tried after the first.
@@ -84,17 +84,18 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
     });
     // Watch before the first build, so that no save after the address is printed is missed.
     let (tx, rx) = channel();
+    let events = tx.clone();
     let watcher = notify::recommended_watcher(move |event| {
-        let _ = tx.send(event);
+        let _ = events.send(Signal::Changed(event));
     })
     .ok();
     let mut builder = Builder::new(&root, temp.path());
+    let mut background = Background::new(tx, Arc::clone(&state))?;
     let mut watcher = watcher;
     let watching = watcher
         .as_mut()
         .is_some_and(|w| w.watch(&root, RecursiveMode::Recursive).is_ok());
-    let mut dirty = false;
-    rebuild(&mut builder, &state, session, &rx, &mut dirty);
+    rebuild(&mut builder, &state, session, &mut background);
     let url = format!("http://{address}/");
     println!(
         "{}",
@@ -124,7 +125,7 @@ pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
             watcher,
             rx,
             watching,
-            dirty,
+            background,
         };
         std::thread::spawn(move || watch(watch_state, &root, &mut builder, &state, &mut session))
     };
@@ -179,13 +180,19 @@ fn open_browser(url: &str) {
     let _ = command.spawn();
 }
 
-/// The watcher, its events, whether it watches the project now, and whether a change came
-/// that is not built yet.
+/// What the builder thread hears: a change of the project's files, or a stage two made.
+pub enum Signal {
+    Changed(notify::Result<notify::Event>),
+    Made(Made),
+}
+
+/// The watcher, what it and stage two send, whether it watches the project now, and the stage
+/// two being made.
 struct Watch {
     watcher: Option<notify::RecommendedWatcher>,
-    rx: Receiver<notify::Result<notify::Event>>,
+    rx: Receiver<Signal>,
     watching: bool,
-    dirty: bool,
+    background: Background,
 }
 
 /// Watches the project and rebuilds after each burst of changes; looks for the folder again
@@ -195,7 +202,7 @@ fn watch(w: Watch, root: &Path, builder: &mut Builder, state: &State, session: &
         mut watcher,
         rx,
         mut watching,
-        mut dirty,
+        mut background,
     } = w;
     while !state.stopping.load(Ordering::SeqCst) {
         if !watching {
@@ -204,26 +211,32 @@ fn watch(w: Watch, root: &Path, builder: &mut Builder, state: &State, session: &
                 watching = watcher
                     .as_mut()
                     .is_some_and(|w| w.watch(root, RecursiveMode::Recursive).is_ok());
-                rebuild(builder, state, session, &rx, &mut dirty);
+                rebuild(builder, state, session, &mut background);
             }
             continue;
         }
-        if !dirty {
-            match rx.recv_timeout(LOOK_AGAIN) {
-                Ok(event) if matters(&event) => {}
-                Ok(_) => continue,
-                Err(RecvTimeoutError::Timeout) => {
-                    if !root.is_dir() {
-                        rebuild(builder, state, session, &rx, &mut dirty);
-                        watching = false;
-                    }
-                    continue;
-                }
-                Err(RecvTimeoutError::Disconnected) => break,
+        match rx.recv_timeout(LOOK_AGAIN) {
+            Ok(Signal::Made(made)) => {
+                took(builder, made, state, session, &background);
+                continue;
             }
+            Ok(Signal::Changed(event)) if matters(&event) => {}
+            Ok(Signal::Changed(_)) => continue,
+            Err(RecvTimeoutError::Timeout) => {
+                if !root.is_dir() {
+                    rebuild(builder, state, session, &mut background);
+                    watching = false;
+                }
+                continue;
+            }
+            Err(RecvTimeoutError::Disconnected) => break,
         }
-        settle(&rx);
-        rebuild(builder, state, session, &rx, &mut dirty);
+        // The downloads being made are for sources that just changed.
+        background.cancel();
+        for made in settle(&rx) {
+            took(builder, made, state, session, &background);
+        }
+        rebuild(builder, state, session, &mut background);
         if !root.is_dir() {
             watching = false;
             if let Some(w) = watcher.as_mut() {
@@ -231,6 +244,7 @@ fn watch(w: Watch, root: &Path, builder: &mut Builder, state: &State, session: &
             }
         }
     }
+    background.cancel();
 }
 
 /// Whether an event is about the project's sources: not the built output below it, nor an
@@ -259,77 +273,148 @@ fn matters(event: &notify::Result<notify::Event>) -> bool {
     })
 }
 
-/// Waits until no event has come for `QUIET`: an editor saving writes, renames and touches.
-fn settle(rx: &Receiver<notify::Result<notify::Event>>) {
+/// Waits until no change has come for `QUIET` (an editor saving writes, renames and touches);
+/// returns the stages two that came meanwhile.
+fn settle(rx: &Receiver<Signal>) -> Vec<Made> {
     let mut last = Instant::now();
+    let mut made = Vec::new();
     loop {
         match rx.recv_timeout(QUIET) {
-            Ok(_) => last = Instant::now(),
-            Err(RecvTimeoutError::Timeout) if last.elapsed() >= QUIET => return,
+            Ok(Signal::Made(m)) => made.push(m),
+            Ok(Signal::Changed(_)) => last = Instant::now(),
+            Err(RecvTimeoutError::Timeout) if last.elapsed() >= QUIET => return made,
             Err(RecvTimeoutError::Timeout) => {}
-            Err(RecvTimeoutError::Disconnected) => return,
+            Err(RecvTimeoutError::Disconnected) => return made,
         }
     }
 }
 
-/// Builds the project and shows its pages as soon as they are built, then its downloads; shows
-/// why it does not build instead when it does not, and prints the same to the terminal. A
-/// change saved while the downloads are being made stops them (`dirty` then says so): the
-/// next build makes them for the newer sources.
+/// Builds the project's pages and shows them, then leaves the downloads to `background`; shows
+/// why the project does not build instead when it does not, and prints the same to the
+/// terminal.
 fn rebuild(
     builder: &mut Builder,
     state: &State,
     session: &mut Session,
-    rx: &Receiver<notify::Result<notify::Event>>,
-    dirty: &mut bool,
+    background: &mut Background,
 ) {
-    *dirty = false;
     let started = Instant::now();
-    let mut pages_done = started;
-    let language = session.language;
-    let mut show = |update: &Update| {
-        let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
-        match update {
-            Update::Pages { site, rendered } => {
-                shown.site = Some(Arc::clone(site));
-                shown.pending = true;
-                shown.failure = None;
-                pages_done = Instant::now();
-                let ms = millis(started);
-                println!(
-                    "{}",
-                    msg!("serve-built", pages = *rendered, ms = ms).text(language)
-                );
-            }
-            Update::Failed(text) => {
-                eprintln!("{text}");
-                shown.pending = false;
-                shown.failure = Some(http::failure_page(text, language));
-            }
+    match builder.pages(session) {
+        Ok((site, rendered, downloads)) => {
+            let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+            shown.site = Some(site);
+            shown.pending = true;
+            shown.failure = None;
+            shown.language = session.language;
+            shown.version += 1;
+            state.changed.notify_all();
+            drop(shown);
+            let ms = millis(started);
+            println!(
+                "{}",
+                session.say(&msg!("serve-built", pages = rendered, ms = ms))
+            );
+            background.start(downloads);
         }
-        shown.language = language;
-        shown.version += 1;
-        state.changed.notify_all();
-    };
-    let mut go_on = || {
-        while let Ok(event) = rx.try_recv() {
-            if matters(&event) {
-                *dirty = true;
-            }
-        }
-        !*dirty && !state.stopping.load(Ordering::SeqCst)
-    };
-    let finished = builder.update(session, &mut show, &mut go_on);
-    let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
-    if let Finished::Done(site) = finished {
-        shown.site = Some(site);
-        shown.pending = false;
-        println!(
-            "{}",
-            session.say(&msg!("serve-built-downloads", ms = millis(pages_done)))
-        );
+        Err(text) => show_failure(&text, state, session),
     }
+}
+
+/// Shows stage two when it is the latest build's: the downloads, and the pages that waited for
+/// them.
+fn took(
+    builder: &mut Builder,
+    made: Made,
+    state: &State,
+    session: &Session,
+    background: &Background,
+) {
+    match builder.take(made) {
+        Ok(Some(site)) => {
+            let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+            shown.site = Some(site);
+            shown.pending = false;
+            state.changed.notify_all();
+            drop(shown);
+            let ms = millis(background.started);
+            println!("{}", session.say(&msg!("serve-built-downloads", ms = ms)));
+        }
+        Ok(None) => {}
+        Err(text) => show_failure(&text, state, session),
+    }
+}
+
+fn show_failure(text: &str, state: &State, session: &Session) {
+    eprintln!("{text}");
+    let mut shown = state.shown.lock().unwrap_or_else(|e| e.into_inner());
+    shown.pending = false;
+    shown.failure = Some(http::failure_page(text, session.language));
+    shown.language = session.language;
+    shown.version += 1;
     state.changed.notify_all();
+}
+
+/// Makes each build's downloads on a thread of their own, at the lowest priority, so that they
+/// never slow the pages of the next save; a newer save abandons them.
+struct Background {
+    pool: Arc<rayon::ThreadPool>,
+    tx: Sender<Signal>,
+    state: Arc<State>,
+    cancel: Arc<AtomicBool>,
+    started: Instant,
+}
+
+impl Background {
+    fn new(tx: Sender<Signal>, state: Arc<State>) -> anyhow::Result<Background> {
+        let pool = rayon::ThreadPoolBuilder::new()
+            .thread_name(|n| format!("resplist-downloads-{n}"))
+            .start_handler(|_| lowest_priority())
+            .build()?;
+        Ok(Background {
+            pool: Arc::new(pool),
+            tx,
+            state,
+            cancel: Arc::new(AtomicBool::new(false)),
+            started: Instant::now(),
+        })
+    }
+
+    fn start(&mut self, downloads: Downloads) {
+        self.cancel = Arc::new(AtomicBool::new(false));
+        self.started = Instant::now();
+        let (pool, tx, state, cancel) = (
+            Arc::clone(&self.pool),
+            self.tx.clone(),
+            Arc::clone(&self.state),
+            Arc::clone(&self.cancel),
+        );
+        std::thread::spawn(move || {
+            lowest_priority();
+            let mut go_on =
+                || !cancel.load(Ordering::SeqCst) && !state.stopping.load(Ordering::SeqCst);
+            let made = pool.install(|| downloads.make(&mut go_on));
+            let _ = tx.send(Signal::Made(made));
+        });
+    }
+
+    fn cancel(&self) {
+        self.cancel.store(true, Ordering::SeqCst);
+    }
+}
+
+/// Runs the calling thread only when nothing else wants the processor (`SCHED_IDLE` on Linux,
+/// the lowest priority elsewhere).
+fn lowest_priority() {
+    #[cfg(target_os = "linux")]
+    let _ = thread_priority::set_thread_priority_and_policy(
+        thread_priority::thread_native_id(),
+        thread_priority::ThreadPriority::Min,
+        thread_priority::ThreadSchedulePolicy::Normal(
+            thread_priority::NormalThreadSchedulePolicy::Idle,
+        ),
+    );
+    #[cfg(not(target_os = "linux"))]
+    let _ = thread_priority::set_current_thread_priority(thread_priority::ThreadPriority::Min);
 }
 
 fn millis(since: Instant) -> u64 {

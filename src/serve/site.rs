@@ -15,6 +15,7 @@ use crate::check;
 use crate::commands::common::Session;
 use crate::diagnostic::Report;
 use crate::load;
+use crate::model::Project;
 use crate::msg;
 use crate::render::{incremental, output};
 use crate::theme::{self, Theme};
@@ -24,6 +25,9 @@ use crate::timing::phase;
 #[derive(Debug, Default, Clone)]
 pub struct Files {
     files: HashMap<String, PathBuf>,
+    /// While the downloads are being made: the paths they had last time, or `None` before
+    /// they were ever made (then any path may be one).
+    coming: Option<Arc<HashSet<String>>>,
 }
 
 impl Files {
@@ -36,20 +40,28 @@ impl Files {
                 (p, file)
             })
             .collect();
-        Ok(Files { files })
+        Ok(Files {
+            files,
+            coming: None,
+        })
     }
 
     /// The file answering `path` (a path of the site as `http::requested` gives it): the file
     /// itself, or a folder's `index.html`.
     pub fn get(&self, path: &str) -> Option<&Path> {
-        if path.is_empty() {
-            return self.files.get("index.html").map(PathBuf::as_path);
-        }
-        let path = path.trim_end_matches('/');
-        self.files
-            .get(path)
-            .or_else(|| self.files.get(&format!("{path}/index.html")))
+        candidates(path)
+            .iter()
+            .find_map(|p| self.files.get(p))
             .map(PathBuf::as_path)
+    }
+
+    /// Whether `path` may be one of the downloads still being made, and is worth waiting for.
+    pub fn may_come(&self, path: &str) -> bool {
+        self.get(path).is_none()
+            && self.coming.as_ref().is_some_and(|coming| {
+                // Before the first downloads, nothing says what they will be.
+                coming.is_empty() || candidates(path).iter().any(|p| coming.contains(p))
+            })
     }
 
     /// The site's paths, sorted.
@@ -82,6 +94,15 @@ impl Files {
     }
 }
 
+/// The paths that may answer a request for `path`: itself, or its folder's `index.html`.
+fn candidates(path: &str) -> Vec<String> {
+    let path = path.trim_end_matches('/');
+    if path.is_empty() {
+        return vec!["index.html".to_string()];
+    }
+    vec![path.to_string(), format!("{path}/index.html")]
+}
+
 /// What one update showed.
 pub enum Update {
     /// The pages are built; `site` is the site with the pages only, the downloads to follow.
@@ -99,11 +120,61 @@ pub enum Finished {
     Failed(String),
 }
 
+/// Stage two of one build, to be made on any thread: the downloads of the project as it was
+/// when its pages were built.
+pub struct Downloads {
+    build: u64,
+    project: Arc<Project>,
+    first: incremental::Pages,
+    dir: PathBuf,
+    session: Session,
+}
+
+/// Stage two made (or abandoned, or failed), for `Builder::take`.
+pub struct Made {
+    build: u64,
+    dir: PathBuf,
+    outcome: Result<Option<HashMap<String, PathBuf>>, String>,
+}
+
+impl Downloads {
+    /// Makes the downloads while `go_on` says so.
+    pub fn make(self, go_on: &mut dyn FnMut() -> bool) -> Made {
+        let outcome = self
+            .try_make(go_on)
+            .map_err(|e| self.session.error(&e.context(msg!("build-failed"))));
+        Made {
+            build: self.build,
+            dir: self.dir,
+            outcome,
+        }
+    }
+
+    fn try_make(
+        &self,
+        go_on: &mut dyn FnMut() -> bool,
+    ) -> anyhow::Result<Option<HashMap<String, PathBuf>>> {
+        // The project passed its check when its pages were built; checked again here (off the
+        // path to the pages) rather than held across threads.
+        let (_, checked) = check::checked(&self.project, true)
+            .map_err(|u| anyhow::anyhow!(msg!("build-unresolved", reference = u.0)))?;
+        let Some(checked) = checked else {
+            return Ok(None);
+        };
+        if !incremental::downloads(&checked, &self.first, &self.dir, go_on)? {
+            return Ok(None);
+        }
+        Ok(Some(Files::of(&self.dir)?.files))
+    }
+}
+
 /// Builds the project again after each change, re-using what did not change.
 pub struct Builder {
     root: PathBuf,
     temp: PathBuf,
-    builds: u64,
+    folders: u64,
+    /// The number of the latest build: stage two of an older one is not taken.
+    build: u64,
     cache: load::Cache,
     memory: incremental::Memory,
     /// The pages of the last build, and its downloads when they were completed.
@@ -112,6 +183,10 @@ pub struct Builder {
     /// The folders the site shown before the current one used: kept until the next build, in
     /// case a request is still reading them.
     previous: HashSet<PathBuf>,
+    /// The folders of stages two being made.
+    making: HashSet<PathBuf>,
+    /// The paths of the last downloads made (empty before the first).
+    made: Arc<HashSet<String>>,
 }
 
 impl Builder {
@@ -120,40 +195,83 @@ impl Builder {
         Builder {
             root: root.to_path_buf(),
             temp: temp.to_path_buf(),
-            builds: 0,
+            folders: 0,
+            build: 0,
             cache: load::Cache::default(),
             memory: incremental::Memory::default(),
             pages: HashMap::new(),
             downloads: HashMap::new(),
             previous: HashSet::new(),
+            making: HashSet::new(),
+            made: Arc::new(HashSet::new()),
         }
     }
 
-    /// Builds the project: stage one, then (after `shown` has seen the pages) stage two while
-    /// `go_on` says so.
+    /// Builds the whole project on this thread: stage one, then (after `shown` has seen the
+    /// pages) stage two while `go_on` says so.
     pub fn update(
         &mut self,
         session: &mut Session,
         shown: &mut dyn FnMut(&Update),
         go_on: &mut dyn FnMut() -> bool,
     ) -> Finished {
-        match self.try_update(session, shown, go_on) {
-            Ok(finished) => finished,
+        let downloads = match self.pages(session) {
+            Ok((site, rendered, downloads)) => {
+                shown(&Update::Pages { site, rendered });
+                downloads
+            }
             Err(text) => {
-                // Nothing of a failed build is shown; the next one starts from what was.
                 shown(&Update::Failed(text.clone()));
-                self.collect();
+                return Finished::Failed(text);
+            }
+        };
+        match self.take(downloads.make(go_on)) {
+            Ok(Some(site)) => Finished::Done(site),
+            Ok(None) => Finished::Interrupted,
+            Err(text) => {
+                shown(&Update::Failed(text.clone()));
                 Finished::Failed(text)
             }
         }
     }
 
-    fn try_update(
+    /// Stage one: the site with its pages (and how many were rendered again), and stage two
+    /// to make; or why the project does not build. Nothing of a failed build is shown; the
+    /// next one starts from what was.
+    pub fn pages(
         &mut self,
         session: &mut Session,
-        shown: &mut dyn FnMut(&Update),
-        go_on: &mut dyn FnMut() -> bool,
-    ) -> Result<Finished, String> {
+    ) -> Result<(Arc<Files>, usize, Downloads), String> {
+        self.build += 1;
+        let built = self.try_pages(session);
+        if built.is_err() {
+            self.collect();
+        }
+        built
+    }
+
+    /// Takes stage two when it is of the latest build: the whole site, or `None` when it was
+    /// abandoned or is of an older build.
+    pub fn take(&mut self, made: Made) -> Result<Option<Arc<Files>>, String> {
+        self.making.remove(&made.dir);
+        let taken = match made.outcome {
+            _ if made.build != self.build => Ok(None),
+            Ok(Some(files)) => {
+                self.made = Arc::new(files.keys().cloned().collect());
+                self.downloads = files;
+                Ok(Some(Arc::new(self.files())))
+            }
+            Ok(None) => Ok(None),
+            Err(text) => Err(text),
+        };
+        self.collect();
+        taken
+    }
+
+    fn try_pages(
+        &mut self,
+        session: &mut Session,
+    ) -> Result<(Arc<Files>, usize, Downloads), String> {
         let root = self.root.clone();
         if !root.is_dir() {
             let gone = msg!("serve-folder-gone", dir = root.display().to_string());
@@ -163,69 +281,64 @@ impl Builder {
         let project = load::load_cached(&root, &mut self.cache).map_err(|e| session.error(&e))?;
         drop(t);
         session.project(&project);
+        let project = Arc::new(project);
+        let (first, rendered) = self.render_pages(&project, session)?;
+        self.downloads.clear();
+        let site = Arc::new(Files {
+            coming: Some(Arc::clone(&self.made)),
+            ..self.files()
+        });
+        let dir = self
+            .folder("downloads")
+            .map_err(|e| session.error(&e.context(msg!("build-failed"))))?;
+        self.making.insert(dir.clone());
+        let downloads = Downloads {
+            build: self.build,
+            project,
+            first,
+            dir,
+            session: session.clone(),
+        };
+        Ok((site, rendered, downloads))
+    }
+
+    /// Checks the project and renders the pages whose inputs changed.
+    fn render_pages(
+        &mut self,
+        project: &Project,
+        session: &Session,
+    ) -> Result<(incremental::Pages, usize), String> {
         // A preview shows example content too; `build` refuses to publish it.
         let t = phase("check");
-        let (diagnostics, checked) = check::checked(&project, true)
+        let (diagnostics, checked) = check::checked(project, true)
             .map_err(|u| session.say(&msg!("build-unresolved", reference = u.0)))?;
         drop(t);
         let Some(checked) = checked else {
-            let report = Report {
-                sources: &project.sources,
-                display_root: root.clone(),
-                language: session.language,
-            };
-            let mut text: String = diagnostics
-                .iter()
-                .filter(|d| d.is_error())
-                .map(|d| report.human(d, false) + "\n")
-                .collect();
-            let summary = crate::commands::check::summary(&project, &diagnostics);
-            text.push_str(&session.say(&summary));
-            return Err(text);
+            return Err(failure(project, &diagnostics, session));
         };
         let configured = checked.build().and_then(|b| b.theme.as_ref());
-        let theme_dir = theme::theme_dir(None, configured.map(|t| t.get_ref().as_str()), &root);
+        let theme_dir =
+            theme::theme_dir(None, configured.map(|t| t.get_ref().as_str()), &self.root);
         let theme = Theme::load(theme_dir.as_deref()).map_err(|e| session.error(&e))?;
-        let failed =
-            |session: &Session, e: anyhow::Error| session.error(&e.context(msg!("build-failed")));
-
-        let dir = self.folder("pages").map_err(|e| failed(session, e))?;
+        let failed = |e: anyhow::Error| session.error(&e.context(msg!("build-failed")));
+        let dir = self.folder("pages").map_err(failed)?;
         let first = match incremental::pages(&checked, &theme, &dir, &mut self.memory) {
             Ok(first) => first,
             Err(e) => {
                 // What the memory says was rendered may not have been written.
                 self.memory = incremental::Memory::default();
-                return Err(failed(session, e));
+                return Err(failed(e));
             }
         };
-        if !self
-            .take_pages(&first, &dir)
-            .map_err(|e| failed(session, e))?
-        {
+        if !self.take_pages(&first, &dir).map_err(failed)? {
             // Not rendered because its fingerprint was known, yet not built before: only
             // possible if the memory outlived its pages. Start again from nothing.
             self.memory = incremental::Memory::default();
             self.pages.clear();
-            return self.try_update(session, shown, go_on);
+            return self.render_pages(project, session);
         }
-        self.downloads.clear();
-        let site = Arc::new(self.files());
-        shown(&Update::Pages {
-            site,
-            rendered: first.rendered.len(),
-        });
-
-        let dir = self.folder("downloads").map_err(|e| failed(session, e))?;
-        let done = incremental::downloads(&checked, &first, &dir, go_on)
-            .map_err(|e| failed(session, e))?;
-        if !done {
-            self.collect();
-            return Ok(Finished::Interrupted);
-        }
-        self.downloads = Files::of(&dir).map_err(|e| failed(session, e))?.files;
-        let site = Arc::new(self.files());
-        self.collect();
-        Ok(Finished::Done(site))
+        let rendered = first.rendered.len();
+        Ok((first, rendered))
     }
 
     /// Takes the pages of stage one: those rendered now from `dir`, the others from the builds
@@ -248,29 +361,85 @@ impl Builder {
     fn files(&self) -> Files {
         let mut files = self.pages.clone();
         files.extend(self.downloads.iter().map(|(p, f)| (p.clone(), f.clone())));
-        Files { files }
+        Files {
+            files,
+            coming: None,
+        }
     }
 
     /// A fresh, empty folder for one stage of a build.
     fn folder(&mut self, stage: &str) -> anyhow::Result<PathBuf> {
-        self.builds += 1;
-        let dir = self.temp.join(format!("{}-{stage}", self.builds));
+        self.folders += 1;
+        let dir = self.temp.join(format!("{}-{stage}", self.folders));
         std::fs::create_dir_all(&dir)?;
         Ok(dir)
     }
 
-    /// Removes the folders neither the current site nor the one before it uses.
+    /// Removes the folders neither the current site nor the one before it uses, on a thread of
+    /// its own: removing a province's downloads takes longer than building its pages.
     fn collect(&mut self) {
         let used = self.files().folders(&self.temp);
         let Ok(entries) = std::fs::read_dir(&self.temp) else {
             return;
         };
-        for entry in entries.flatten() {
-            let path = entry.path();
-            if !used.contains(&path) && !self.previous.contains(&path) {
-                let _ = std::fs::remove_dir_all(&path);
-            }
-        }
+        let unused: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| !used.contains(p) && !self.previous.contains(p) && !self.making.contains(p))
+            .collect();
         self.previous = used;
+        if !unused.is_empty() {
+            std::thread::spawn(move || {
+                for folder in unused {
+                    let _ = std::fs::remove_dir_all(folder);
+                }
+            });
+        }
+    }
+}
+
+/// What the page shows while the project has errors: the errors as `check` words them, and its
+/// summary.
+fn failure(
+    project: &Project,
+    diagnostics: &[crate::diagnostic::Diagnostic],
+    session: &Session,
+) -> String {
+    let report = Report {
+        sources: &project.sources,
+        display_root: project.root.clone(),
+        language: session.language,
+    };
+    let mut text: String = diagnostics
+        .iter()
+        .filter(|d| d.is_error())
+        .map(|d| report.human(d, false) + "\n")
+        .collect();
+    let summary = crate::commands::check::summary(project, diagnostics);
+    text.push_str(&session.say(&summary));
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn requests_wait_only_for_downloads_that_may_come() {
+        let site = |coming: Option<&[&str]>| Files {
+            files: [("departments/a.html".to_string(), PathBuf::from("x"))].into(),
+            coming: coming.map(|c| Arc::new(c.iter().map(|p| p.to_string()).collect())),
+        };
+        // The whole site: nothing to wait for.
+        assert!(!site(None).may_come("index.html"));
+        // The downloads of last time are coming again; a page that is there is not waited for,
+        // nor is a path that was never a download.
+        let pending = site(Some(&["index.html", "opendata/resplist.xlsx"]));
+        assert!(pending.may_come(""));
+        assert!(pending.may_come("opendata/resplist.xlsx"));
+        assert!(!pending.may_come("departments/a.html"));
+        assert!(!pending.may_come("departments/missing.html"));
+        // Before the first downloads, anything missing may be one.
+        assert!(site(Some(&[])).may_come("departments/missing.html"));
     }
 }

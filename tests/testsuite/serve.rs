@@ -117,6 +117,14 @@ fn serve_shows_edits_errors_and_nothing_outside_the_site() {
     let text = std::fs::read_to_string(&file).unwrap();
     std::fs::write(&file, text.replace("0000-6301 0103", "0000-6301 0177")).unwrap();
     served.until("/departments/huanbao.html", "0000-6301 0177");
+    // The downloads are made after the pages; asked for meanwhile, they are waited for, never
+    // served from the build before.
+    let (status, json) = served.get("/opendata/resplist.json");
+    assert_eq!(status, 200);
+    assert!(
+        json.contains("0000-6301 0177"),
+        "open data from before the edit"
+    );
     // A page's wait is answered once a build has happened since it was served.
     let (_, version) = served.get("/__resplist/wait?v=none");
     let waiting = {
