@@ -125,59 +125,14 @@ impl Html {
         self.base.clone()
     }
 
-    /// What every page rendered with these templates shares: the templates, the shared context
-    /// and the site's address. A page's output is fully determined by this, its template, path,
-    /// title and navigation entry, and its own context.
-    pub fn fingerprint(&self) -> anyhow::Result<u64> {
-        let mut f = Fingerprint::new(0);
-        f.add(&self.templates)?;
-        f.add(&self.base.clone().into_json())?;
-        f.add(&self.base_url)?;
-        Ok(f.finish())
+    /// The templates' sources, by name.
+    pub fn templates(&self) -> &[(String, String)] {
+        &self.templates
     }
 
     pub fn render(&self, template: &str, cx: Context) -> anyhow::Result<String> {
         self.tera
             .render(template, &cx)
             .with_context(|| msg!("cannot-render-template", template = template))
-    }
-}
-
-/// A 64-bit hash of serialized values, for telling whether what a page shows changed since the
-/// last render: foldhash's quality hasher with a fixed seed (deterministic, and about twice as
-/// fast as the standard library's SipHash on the hundred-odd megabytes of a province).
-pub struct Fingerprint(foldhash::quality::FoldHasher<'static>);
-
-impl Fingerprint {
-    /// A fingerprint starting from `seed` (a shared part's fingerprint, or 0).
-    pub fn new(seed: u64) -> Fingerprint {
-        use std::hash::BuildHasher;
-        static STATE: foldhash::quality::FixedState = foldhash::quality::FixedState::with_seed(0);
-        let mut hasher = STATE.build_hasher();
-        std::hash::Hasher::write_u64(&mut hasher, seed);
-        Fingerprint(hasher)
-    }
-
-    /// Adds `value`, as its JSON.
-    pub fn add<T: Serialize + ?Sized>(&mut self, value: &T) -> anyhow::Result<()> {
-        serde_json::to_writer(&mut *self, value)?;
-        // A separator, so that two values are never read as one.
-        std::hash::Hasher::write_u8(&mut self.0, 0xFF);
-        Ok(())
-    }
-
-    pub fn finish(&self) -> u64 {
-        std::hash::Hasher::finish(&self.0)
-    }
-}
-
-impl std::io::Write for Fingerprint {
-    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        std::hash::Hasher::write(&mut self.0, buf);
-        Ok(buf.len())
-    }
-
-    fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
     }
 }

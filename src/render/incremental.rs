@@ -2,7 +2,8 @@
 //! functions, in two stages, and without re-rendering a page whose inputs did not change.
 //!
 //! 1. **Pages** (`pages`): every page but the home page, each rendered only when its
-//!    fingerprint changed. A page's fingerprint is a hash of everything its HTML is made from:
+//!    fingerprint changed. A changed page the caller calls large is left to stage two, so that
+//!    one huge index page does not hold up the department page a clerk is looking at. A page's fingerprint is a hash of everything its HTML is made from:
 //!    the theme's templates, the context all pages share (the site's words and settings), the
 //!    site's address, the page's template, path, title and navigation entry, and its own
 //!    context, as the template sees it. Rendering is a pure function of those, so a page with
@@ -30,6 +31,13 @@ pub struct Memory {
     pages: HashMap<String, u64>,
 }
 
+impl Memory {
+    /// Records the fingerprints of pages rendered later (by stage two).
+    pub fn remember(&mut self, pages: Vec<(String, u64)>) {
+        self.pages.extend(pages);
+    }
+}
+
 /// The first stage done: what the second stage needs, and what the first made.
 pub struct Pages {
     words: Words,
@@ -39,16 +47,21 @@ pub struct Pages {
     pub paths: Vec<String>,
     /// The paths of the pages rendered now; the others are unchanged.
     pub rendered: Vec<String>,
+    /// The changed pages left to stage two, with their fingerprints: `Memory::remember` them
+    /// once stage two is done.
+    pub later: Vec<(String, u64)>,
     pub stats: Stats,
 }
 
 /// Stage one: writes into `dir` (which must exist and be empty) the pages whose fingerprint is
-/// not in `memory`, then the 404 page, the sitemap and the static files; updates `memory`.
+/// not in `memory` (but those `large` names, left to stage two), then the 404 page, the sitemap
+/// and the static files; updates `memory`.
 pub fn pages(
     checked: &Checked<'_>,
     theme: &Theme,
     dir: &Path,
     memory: &mut Memory,
+    large: &(dyn Fn(&str) -> bool + Sync),
 ) -> anyhow::Result<Pages> {
     let out = Writer::new(dir.to_path_buf());
     let words = words(checked, theme)?;
@@ -58,9 +71,9 @@ pub fn pages(
     let html = Html::new(theme, &words, &views.site, base_url(checked))?;
     let t = phase("pages");
     let list = pages::list(&views, &words, None, None);
-    let (fingerprints, rendered) = pages::render_changed(&html, &list, &memory.pages, &out)?;
+    let changed = pages::render_changed(&html, &list, &memory.pages, large, &out)?;
     drop(t);
-    let mut paths: Vec<String> = list.iter().map(|p| p.path.clone()).collect();
+    let mut paths: Vec<String> = changed.fingerprints.keys().cloned().collect();
     let with_home = list.iter().map(|p| p.path.as_str()).chain([pages::HOME]);
     chrome(&html, theme, &words, with_home, &out)?;
     drop(list);
@@ -68,19 +81,20 @@ pub fn pages(
     paths.extend(super::output::files_in(dir)?);
     paths.sort();
     paths.dedup();
-    memory.pages = fingerprints;
+    memory.pages = changed.fingerprints;
     Ok(Pages {
         words,
         views,
         html,
         paths,
-        rendered,
+        rendered: changed.rendered,
+        later: changed.later,
         stats,
     })
 }
 
-/// Stage two: writes the workbook, the home page, the search index, the print edition and open
-/// data into `dir` (which must exist and be empty). `go_on` is asked before each; when it says
+/// Stage two: writes the pages stage one left, the workbook, the home page, the search index,
+/// the print edition and open data into `dir` (which must exist and be empty). `go_on` is asked before each; when it says
 /// no, the stage stops there and returns `false`.
 pub fn downloads(
     checked: &Checked<'_>,
@@ -91,6 +105,14 @@ pub fn downloads(
     let out = Writer::new(dir.to_path_buf());
     if !go_on() {
         return Ok(false);
+    }
+    if !first.later.is_empty() {
+        let mut list = pages::list(&first.views, &first.words, None, None);
+        list.retain(|p| first.later.iter().any(|(path, _)| *path == p.path));
+        pages::render(&first.html, &list, &out)?;
+        if !go_on() {
+            return Ok(false);
+        }
     }
     let t = phase("workbook");
     let workbook = workbook::render(checked, &out)?;

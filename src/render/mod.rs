@@ -4,6 +4,7 @@
 //! checked project and writes files into a staging directory, which `output` swaps in.
 
 mod diagrams;
+mod fingerprint;
 mod html;
 pub mod incremental;
 pub mod markdown;

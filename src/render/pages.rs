@@ -8,7 +8,8 @@ use rayon::prelude::*;
 use serde::Serialize;
 use tera::Context;
 
-use super::html::{Fingerprint, Html, Words};
+use super::fingerprint::Fingerprint;
+use super::html::{Html, Words};
 use super::views::{BoundaryView, DepartmentView, Views, department_url};
 use super::workbook::Download;
 use super::writer::Writer;
@@ -170,7 +171,7 @@ impl Page<'_> {
     }
 
     /// A hash of everything the page is made from, `shared` being that of what every page
-    /// shares (`Html::fingerprint`).
+    /// shares (`shared_fingerprint`).
     fn fingerprint(&self, shared: u64) -> anyhow::Result<u64> {
         let mut f = Fingerprint::new(shared);
         f.add(&(self.template, &self.path, &self.title, self.current))?;
@@ -186,35 +187,73 @@ pub fn render(html: &Html, pages: &[Page<'_>], out: &Writer) -> anyhow::Result<(
         .try_for_each(|p| p.render(html, p.context()?, out))
 }
 
+/// What every page rendered with `html` shares: the templates, the shared context and the
+/// site's address. A page's output is fully determined by this, its template, path, title and
+/// navigation entry, and its own context.
+fn shared_fingerprint(html: &Html) -> anyhow::Result<u64> {
+    let mut f = Fingerprint::new(0);
+    f.add(html.templates())?;
+    f.add(&html.base().into_json())?;
+    f.add(&html.base_url)?;
+    Ok(f.finish())
+}
+
+/// The pages `render_changed` went through.
+pub struct Changed {
+    /// The fingerprint of every page rendered or unchanged.
+    pub fingerprints: HashMap<String, u64>,
+    /// The paths of the pages rendered.
+    pub rendered: Vec<String>,
+    /// The changed pages left for later (`later` said so), with their fingerprints.
+    pub later: Vec<(String, u64)>,
+}
+
 /// Renders and writes, on every core, the pages whose fingerprint is not the one `before` has
-/// for their path. Returns every page's fingerprint, and the paths rendered.
+/// for their path, except those `later` names, which it only lists.
 pub fn render_changed(
     html: &Html,
     pages: &[Page<'_>],
     before: &HashMap<String, u64>,
+    later: &(dyn Fn(&str) -> bool + Sync),
     out: &Writer,
-) -> anyhow::Result<(HashMap<String, u64>, Vec<String>)> {
-    let shared = html.fingerprint()?;
-    let done: Vec<(u64, bool)> = pages
+) -> anyhow::Result<Changed> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Done {
+        Unchanged,
+        Rendered,
+        Later,
+    }
+    let shared = shared_fingerprint(html)?;
+    let done: Vec<(u64, Done)> = pages
         .par_iter()
         .map(|p| {
             let fingerprint = p.fingerprint(shared)?;
             if before.get(&p.path) == Some(&fingerprint) {
-                return Ok((fingerprint, false));
+                return Ok((fingerprint, Done::Unchanged));
+            }
+            if later(&p.path) {
+                return Ok((fingerprint, Done::Later));
             }
             p.render(html, p.context()?, out)?;
-            Ok((fingerprint, true))
+            Ok((fingerprint, Done::Rendered))
         })
         .collect::<anyhow::Result<_>>()?;
-    let mut rendered = Vec::new();
-    let mut fingerprints = HashMap::with_capacity(pages.len());
-    for (p, (fingerprint, fresh)) in pages.iter().zip(done) {
-        fingerprints.insert(p.path.clone(), fingerprint);
-        if fresh {
-            rendered.push(p.path.clone());
+    let mut changed = Changed {
+        fingerprints: HashMap::with_capacity(pages.len()),
+        rendered: Vec::new(),
+        later: Vec::new(),
+    };
+    for (p, (fingerprint, done)) in pages.iter().zip(done) {
+        if done == Done::Later {
+            changed.later.push((p.path.clone(), fingerprint));
+            continue;
+        }
+        changed.fingerprints.insert(p.path.clone(), fingerprint);
+        if done == Done::Rendered {
+            changed.rendered.push(p.path.clone());
         }
     }
-    Ok((fingerprints, rendered))
+    Ok(changed)
 }
 
 impl<'v> Page<'v> {

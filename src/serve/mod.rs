@@ -18,7 +18,7 @@
 mod http;
 mod site;
 
-pub use site::{Builder, Downloads, Files, Finished, Made, Update};
+pub use site::{Builder, Downloads, Files, Finished, LARGE_PAGE, Made, Update};
 
 use std::net::{IpAddr, SocketAddr, TcpListener};
 use std::path::Path;

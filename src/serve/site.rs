@@ -134,6 +134,8 @@ pub struct Downloads {
 pub struct Made {
     build: u64,
     dir: PathBuf,
+    /// The pages stage one left to it, with their fingerprints.
+    later: Vec<(String, u64)>,
     outcome: Result<Option<HashMap<String, PathBuf>>, String>,
 }
 
@@ -146,6 +148,7 @@ impl Downloads {
         Made {
             build: self.build,
             dir: self.dir,
+            later: self.first.later,
             outcome,
         }
     }
@@ -187,7 +190,13 @@ pub struct Builder {
     making: HashSet<PathBuf>,
     /// The paths of the last downloads made (empty before the first).
     made: Arc<HashSet<String>>,
+    /// Pages larger than this are rendered again with the downloads, after the others are shown.
+    large: u64,
 }
+
+/// A changed page larger than this is rendered with the downloads (a province's supervision
+/// index is 28 MB and takes over a second): one huge index never holds up the page being edited.
+pub const LARGE_PAGE: u64 = 1024 * 1024;
 
 impl Builder {
     /// A builder of the project in `root`, writing into folders of `temp`.
@@ -204,7 +213,14 @@ impl Builder {
             previous: HashSet::new(),
             making: HashSet::new(),
             made: Arc::new(HashSet::new()),
+            large: LARGE_PAGE,
         }
+    }
+
+    /// Renders changed pages larger than `bytes` with the downloads (`LARGE_PAGE` otherwise).
+    pub fn large_pages_over(mut self, bytes: u64) -> Builder {
+        self.large = bytes;
+        self
     }
 
     /// Builds the whole project on this thread: stage one, then (after `shown` has seen the
@@ -257,6 +273,7 @@ impl Builder {
         let taken = match made.outcome {
             _ if made.build != self.build => Ok(None),
             Ok(Some(files)) => {
+                self.memory.remember(made.later);
                 self.made = Arc::new(files.keys().cloned().collect());
                 self.downloads = files;
                 Ok(Some(Arc::new(self.files())))
@@ -284,8 +301,12 @@ impl Builder {
         let project = Arc::new(project);
         let (first, rendered) = self.render_pages(&project, session)?;
         self.downloads.clear();
+        let mut coming = (*self.made).clone();
+        if !coming.is_empty() {
+            coming.extend(first.later.iter().map(|(path, _)| path.clone()));
+        }
         let site = Arc::new(Files {
-            coming: Some(Arc::clone(&self.made)),
+            coming: Some(Arc::new(coming)),
             ..self.files()
         });
         let dir = self
@@ -322,7 +343,14 @@ impl Builder {
         let theme = Theme::load(theme_dir.as_deref()).map_err(|e| session.error(&e))?;
         let failed = |e: anyhow::Error| session.error(&e.context(msg!("build-failed")));
         let dir = self.folder("pages").map_err(failed)?;
-        let first = match incremental::pages(&checked, &theme, &dir, &mut self.memory) {
+        let large = |path: &str| {
+            self.pages
+                .get(path)
+                .or_else(|| self.downloads.get(path))
+                .and_then(|file| std::fs::metadata(file).ok())
+                .is_some_and(|m| m.len() > self.large)
+        };
+        let first = match incremental::pages(&checked, &theme, &dir, &mut self.memory, &large) {
             Ok(first) => first,
             Err(e) => {
                 // What the memory says was rendered may not have been written.
@@ -347,7 +375,9 @@ impl Builder {
         let fresh = Files::of(dir)?.files;
         let mut pages = HashMap::with_capacity(first.paths.len());
         for path in &first.paths {
-            let file = match (fresh.get(path), self.pages.get(path)) {
+            // A page rendered with the last downloads is among them.
+            let before = self.pages.get(path).or_else(|| self.downloads.get(path));
+            let file = match (fresh.get(path), before) {
                 (Some(file), _) | (None, Some(file)) => file.clone(),
                 (None, None) => return Ok(false),
             };
