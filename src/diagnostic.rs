@@ -72,6 +72,9 @@ codes! {
     BadUrl => "E0112", Error;
     ChinesePunctuation => "E0113", Error;
     BadSearchSettings => "E0114", Error;
+    UnknownTopic => "E0115", Error;
+    TopicTwice => "E0116", Error;
+    BadMember => "E0117", Error;
     ItemPowerNotRetained => "E0201", Error;
     MissingDelegate => "E0202", Error;
     PartnerIsLead => "E0203", Error;
@@ -156,6 +159,13 @@ pub struct Sources {
 }
 
 impl Sources {
+    /// Takes in the files of `other`, each under `prefix` (a workspace's member folder).
+    pub fn extend_under(&mut self, prefix: &Path, other: Sources) {
+        for (path, source) in other.files {
+            self.files.insert(prefix.join(path), source);
+        }
+    }
+
     pub fn insert(&mut self, path: PathBuf, text: String) {
         self.files.insert(path, Source::new(text));
     }

@@ -20,3 +20,4 @@ pub mod suggest;
 pub mod text;
 pub mod theme;
 pub mod timing;
+pub mod workspace;

@@ -7,31 +7,94 @@ use std::path::Path;
 
 use crate::check;
 use crate::cli::{CheckArgs, Format};
-use crate::diagnostic::{Diagnostic, Report};
+use crate::diagnostic::{Diagnostic, Report, Sources};
 use crate::i18n::Message;
 use crate::load;
 use crate::model::{Project, Totals};
 use crate::msg;
+use crate::workspace;
 
 use super::common::{Session, use_color};
 use super::exit;
 
 pub fn run(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> {
+    if load::is_workspace(&args.dir) {
+        return run_workspace(args, session);
+    }
     let project = load::load(&args.dir)?;
     session.project(&project);
     let mut diagnostics = check::check(&project);
     if args.deny_warnings {
         check::deny_warnings(&mut diagnostics);
     }
+    let summary = session.say(&summary(&project, &diagnostics));
+    print(args, session, &project.sources, &diagnostics, &summary)
+}
+
+/// `check` of a workspace: every member as it would be checked alone, with paths relative to
+/// the workspace, and the workspace's own rules; a summary line per member, then the total.
+fn run_workspace(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> {
+    let ws = workspace::load(&args.dir)?;
+    if let Some(file) = &ws.file {
+        session.speak(file.workspace.get_ref().language());
+    }
+    let mut groups = workspace::check(&ws);
+    let mut lines = Vec::new();
+    let mut total = Totals::default();
+    for (member, diagnostics) in &mut groups {
+        if args.deny_warnings {
+            check::deny_warnings(diagnostics);
+        }
+        match member {
+            Some(member) => {
+                lines.push(session.say(&summary(&member.project, diagnostics)));
+                total.add(&Totals {
+                    departments: member.project.department_files.len(),
+                    ..Totals::of(&member.project.departments)
+                });
+            }
+            None if diagnostics.is_empty() => {}
+            None => lines.push(session.say(&msg!(
+                "workspace-summary-own",
+                errors = diagnostics.iter().filter(|d| d.is_error()).count(),
+                warnings = diagnostics.iter().filter(|d| !d.is_error()).count()
+            ))),
+        }
+    }
+    let diagnostics: Vec<Diagnostic> = groups.into_iter().flat_map(|(_, d)| d).collect();
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    lines.push(session.say(&msg!(
+        "workspace-summary",
+        members = ws.members.len(),
+        departments = total.departments,
+        duties = total.duties,
+        items = total.work_items,
+        boundaries = total.boundaries,
+        supervision = total.supervision,
+        services = total.services,
+        errors = errors,
+        warnings = diagnostics.len() - errors
+    )));
+    let sources = workspace::sources(&ws);
+    print(args, session, &sources, &diagnostics, &lines.join("\n"))
+}
+
+/// Prints `diagnostics` in the chosen format and the summary; the exit code.
+fn print(
+    args: &CheckArgs,
+    session: &Session,
+    sources: &Sources,
+    diagnostics: &[Diagnostic],
+    summary: &str,
+) -> anyhow::Result<u8> {
     let report = Report {
-        sources: &project.sources,
+        sources,
         display_root: args.dir.clone(),
         language: session.language,
     };
-    let summary = session.say(&summary(&project, &diagnostics));
     let color = use_color(args.color, &std::io::stdout());
     let mut out = String::new();
-    for d in &diagnostics {
+    for d in diagnostics {
         match args.format {
             Format::Human => {
                 let _ = writeln!(out, "{}\n", report.human(d, color));
@@ -46,7 +109,7 @@ pub fn run(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> {
         }
     }
     if args.format == Format::Gitlab {
-        let _ = writeln!(out, "{}", report.gitlab(&diagnostics));
+        let _ = writeln!(out, "{}", report.gitlab(diagnostics));
     }
     match args.format {
         Format::Json | Format::Gitlab => eprintln!("{summary}"),
@@ -57,7 +120,7 @@ pub fn run(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> {
     if args.format == Format::Github
         && let Some(path) = std::env::var_os("GITHUB_STEP_SUMMARY")
     {
-        append(Path::new(&path), &report.markdown(&diagnostics, &summary))?;
+        append(Path::new(&path), &report.markdown(diagnostics, summary))?;
     }
     let mut stdout = std::io::stdout().lock();
     // A closed pipe (`resplist check | head`) is not an error worth reporting.

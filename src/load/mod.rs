@@ -293,6 +293,41 @@ fn department_id(file: &Path) -> Result<String, Box<Diagnostic>> {
     ))
 }
 
+/// A TOML file of `root` that is not a department's (a workspace's `resplist.toml`,
+/// `topics.toml`) as `T`: its text goes into `sources`, every problem into `diagnostics`.
+pub fn read_toml<T: serde::de::DeserializeOwned>(
+    root: &Path,
+    file: &Path,
+    sources: &mut Sources,
+    diagnostics: &mut Vec<Diagnostic>,
+) -> Option<T> {
+    let bytes = read_file(root, file, diagnostics)?;
+    let text = match decode_file(file, bytes) {
+        Ok(text) => text,
+        Err((lossy, d)) => {
+            diagnostics.push(*d);
+            sources.insert(file.to_path_buf(), lossy);
+            return None;
+        }
+    };
+    let prepared = Prepared::new(file, text, diagnostics);
+    let parsed = parse_document(file, &prepared, diagnostics).and_then(|root| {
+        deserialize::<T>(root)
+            .map_err(|err| diagnostics.push(toml_error(file, &prepared.repaired, &err)))
+            .ok()
+    });
+    sources.insert(file.to_path_buf(), prepared.original);
+    parsed
+}
+
+/// Whether the `resplist.toml` of `root` is a workspace's: it has a `[workspace]` table.
+pub fn is_workspace(root: &Path) -> bool {
+    fs::read_to_string(root.join(SITE_FILE)).is_ok_and(|text| {
+        text.lines()
+            .any(|l| l.trim_start().starts_with("[workspace]"))
+    })
+}
+
 /// Fails unless `root` is a directory holding `resplist.toml`: the one problem that stops every
 /// command before it reads a file.
 pub fn ensure_project(root: &Path) -> anyhow::Result<()> {

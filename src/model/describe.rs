@@ -65,6 +65,8 @@ pub enum Kind {
     PowerRefs,
     /// The id of a department of the project.
     DepartmentRef,
+    /// The id of a topic of the workspace's `topics.toml` (ignored in a project on its own).
+    TopicRef,
     /// A table of its own (`[boundaries.case]`).
     Table(fn() -> &'static Entity),
     /// A list of tables (`[[sections]]`).

@@ -7,6 +7,7 @@ mod phone;
 mod project;
 pub mod schema;
 mod spanned;
+pub mod workspace;
 
 use std::collections::{BTreeSet, HashMap};
 use std::sync::OnceLock;
@@ -413,6 +414,13 @@ pub struct Boundary {
     #[schemars(length(min = 1))]
     #[field(kind = Text, zh = "领域", en = "Area")]
     pub area: Spanned<String>,
+    /// Optional. 对应事项 the matter of the workspace's catalogue (`topics.toml`) this boundary
+    /// is, so that a province's site compares who leads it in each jurisdiction, e.g.
+    /// "youyan-raomin". Accepted and ignored in a project built on its own (FORMAT.md 1.1).
+    #[serde(default)]
+    #[schemars(regex(pattern = ID_PATTERN))]
+    #[field(kind = TopicRef, zh = "对应事项", en = "Topic")]
+    pub topic: Option<Spanned<String>>,
     /// Required. 牵头部门职责 what the lead (this department) does.
     #[schemars(length(min = 1))]
     #[field(kind = Text, zh = "牵头部门职责", en = "What the lead department does")]
@@ -646,6 +654,16 @@ pub struct Totals {
 }
 
 impl Totals {
+    /// Adds `other`'s counts to these (a workspace's total of its members).
+    pub fn add(&mut self, other: &Totals) {
+        self.departments += other.departments;
+        self.duties += other.duties;
+        self.work_items += other.work_items;
+        self.boundaries += other.boundaries;
+        self.supervision += other.supervision;
+        self.services += other.services;
+    }
+
     pub fn of<'a>(departments: impl IntoIterator<Item = &'a Department>) -> Totals {
         let mut t = Totals::default();
         for d in departments {

@@ -93,6 +93,7 @@ impl Generator {
             Kind::Url => text(format!("https://example.org/{n}")),
             Kind::SectionRef => text(self.first_section.clone().unwrap_or_default()),
             Kind::DepartmentRef => text(self.other.to_string()),
+            Kind::TopicRef => text(format!("topic-{n}")),
             Kind::PowerRefs => {
                 let id = self.first_power.clone().unwrap_or_default();
                 (value(Array::from_iter([id.as_str()])), id)

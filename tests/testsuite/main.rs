@@ -34,3 +34,4 @@ mod search;
 mod serve;
 mod synth;
 mod workbook;
+mod workspace;
