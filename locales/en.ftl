@@ -722,4 +722,4 @@ unknown-topic = topic "{ $id }" is not in the catalogue
 unknown-topic-help = the catalogue ({ $file }) has: { $known }. Use one of them, or add this topic to { $file } first
 topic-named-twice = topic "{ $id }" is already the topic of another boundary ("{ $other }"): one matter has one lead
 topic-named-twice-help = in one jurisdiction a topic belongs to one boundary; merge the two, or remove the topic of one of them (the other is in { $file })
-build-workspace-not-yet = { $dir } is a workspace (many jurisdictions): building its site is not there yet. Check all of it with `resplist check { $dir }`, or build each member on its own: `resplist build { $dir }/<member>`
+workspace-not-yet = { $dir } is a workspace (many jurisdictions): `resplist { $command }` does not take a whole workspace yet. Check all of it with `resplist check { $dir }`, or run it on each member: `resplist { $command } { $dir }/<member>`

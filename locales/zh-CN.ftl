@@ -663,4 +663,4 @@ unknown-topic = 对应事项 “{ $id }” 不在事项目录里
 unknown-topic-help = 事项目录（{ $file }）里有：{ $known }。改成其中一个，或者先在 { $file } 里加上这个事项
 topic-named-twice = 对应事项 “{ $id }” 已经有一项职责边界（“{ $other }”）对应了：同一个事项只能有一个牵头部门
 topic-named-twice-help = 一个行政区里，一个事项只对应一项职责边界；把这两项合成一项，或者删掉其中一项的 topic（另一项在 { $file }）
-build-workspace-not-yet = { $dir } 是一个工作区（多个行政区）：现在还不能整个生成网站。可以用 `resplist check { $dir }` 检查全部行政区，或者分别生成每个行政区：`resplist build { $dir }/<成员文件夹>`
+workspace-not-yet = { $dir } 是一个工作区（多个行政区）：`resplist { $command }` 现在还不能整个处理工作区。可以用 `resplist check { $dir }` 检查全部行政区，或者对每个行政区分别运行：`resplist { $command } { $dir }/<成员文件夹>`

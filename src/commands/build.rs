@@ -18,16 +18,7 @@ use super::common::{Session, print_diagnostics};
 use super::exit;
 
 pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
-    if load::is_workspace(&args.dir) {
-        let text = std::fs::read_to_string(args.dir.join(load::SITE_FILE)).unwrap_or_default();
-        if let Ok(file) = toml::from_str::<crate::model::workspace::WorkspaceFile>(&text) {
-            session.speak(file.workspace.get_ref().language());
-        }
-        anyhow::bail!(msg!(
-            "build-workspace-not-yet",
-            dir = args.dir.display().to_string()
-        ));
-    }
+    super::common::not_a_workspace(&args.dir, "build", session)?;
     let started = Instant::now();
     let t = phase("load");
     let project = load::load(&args.dir)?;

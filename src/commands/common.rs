@@ -116,3 +116,20 @@ pub fn print_diagnostics(
         eprintln!("{}\n", report.human(d, color));
     }
 }
+
+/// Fails, in the workspace's language, when `dir` is a workspace: `command` (build, diff,
+/// serve) does not take one yet; the message says what to run instead.
+pub fn not_a_workspace(dir: &Path, command: &str, session: &mut Session) -> anyhow::Result<()> {
+    if !crate::load::is_workspace(dir) {
+        return Ok(());
+    }
+    let text = std::fs::read_to_string(dir.join(crate::load::SITE_FILE)).unwrap_or_default();
+    if let Ok(file) = toml::from_str::<crate::model::workspace::WorkspaceFile>(&text) {
+        session.speak(file.workspace.get_ref().language());
+    }
+    anyhow::bail!(crate::msg!(
+        "workspace-not-yet",
+        dir = dir.display().to_string(),
+        command = command
+    ))
+}

@@ -15,6 +15,9 @@ use crate::i18n::{Arg, Message};
 use crate::msg;
 
 pub fn run(args: &DiffArgs, session: &mut Session) -> anyhow::Result<u8> {
+    for dir in args.dirs.iter().flatten().chain([&args.project]) {
+        super::common::not_a_workspace(dir, "diff", session)?;
+    }
     let (old, new, title) = versions(args)?;
     session.project(&new);
     let diff = diff::diff(&old, &new, session.language);

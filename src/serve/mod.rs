@@ -63,6 +63,7 @@ pub struct State {
 }
 
 pub fn run(args: &ServeArgs, session: &mut Session) -> anyhow::Result<u8> {
+    crate::commands::common::not_a_workspace(&args.dir, "serve", session)?;
     let root = args.dir.clone();
     let (listener, address) = listen(args)?;
     let server = tiny_http::Server::from_listener(listener, None)

@@ -198,5 +198,23 @@ fn a_member_builds_on_its_own_and_the_workspace_build_says_what_to_do() {
     assert_eq!(whole.status.code(), Some(2));
     let said = crate::common::stderr(&whole);
     assert!(said.contains("resplist check ws"), "{said}");
+    assert!(
+        said.contains("工作区"),
+        "in the workspace's language: {said}"
+    );
     assert!(!ws.join("public").exists());
+    // So do `diff` and `serve`, which do not take a workspace yet either.
+    for args in [
+        &["diff", "--dirs", "ws", "ws"][..],
+        &["serve", "ws", "--port", "0"],
+    ] {
+        let run = command()
+            .args(args)
+            .current_dir(tmp.path())
+            .output()
+            .unwrap();
+        assert_eq!(run.status.code(), Some(2), "{args:?}");
+        let said = crate::common::stderr(&run);
+        assert!(said.contains("resplist check ws"), "{args:?}: {said}");
+    }
 }
