@@ -723,3 +723,4 @@ unknown-topic-help = the catalogue ({ $file }) has: { $known }. Use one of them,
 topic-named-twice = topic "{ $id }" is already the topic of another boundary ("{ $other }"): one matter has one lead
 topic-named-twice-help = in one jurisdiction a topic belongs to one boundary; merge the two, or remove the topic of one of them (the other is in { $file })
 workspace-not-yet = { $dir } is a workspace (many jurisdictions): `resplist { $command }` does not take a whole workspace yet. Check all of it with `resplist check { $dir }`, or run it on each member: `resplist { $command } { $dir }/<member>`
+unknown-topic-no-catalogue-help = the workspace's catalogue (`{ $file }`) has no topics yet: add this one to `{ $file }` beside the workspace's resplist.toml with a `[[topics]]` (`id`, `title`), or remove this `topic` line

@@ -664,3 +664,4 @@ unknown-topic-help = 事项目录（{ $file }）里有：{ $known }。改成其�
 topic-named-twice = 对应事项 “{ $id }” 已经有一项职责边界（“{ $other }”）对应了：同一个事项只能有一个牵头部门
 topic-named-twice-help = 一个行政区里，一个事项只对应一项职责边界；把这两项合成一项，或者删掉其中一项的 topic（另一项在 { $file }）
 workspace-not-yet = { $dir } 是一个工作区（多个行政区）：`resplist { $command }` 现在还不能整个处理工作区。可以用 `resplist check { $dir }` 检查全部行政区，或者对每个行政区分别运行：`resplist { $command } { $dir }/<成员文件夹>`
+unknown-topic-no-catalogue-help = 工作区的事项目录（`{ $file }`）里还没有事项：先在工作区文件夹里的 `{ $file }` 中用 `[[topics]]` 加上这个事项（`id`、`title`），或者删掉这一行 `topic`

@@ -108,12 +108,15 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
 /// `check` sorts it; paths are relative to the workspace.
 pub fn check(ws: &Workspace) -> Vec<(Option<&Member>, Vec<Diagnostic>)> {
     let mut own = ws.diagnostics.clone();
-    let topics = catalogue(ws, &mut own);
+    // A catalogue that cannot be read is reported once; topics are then not looked up in it,
+    // rather than each reported as unknown.
+    let unread = ws.topics.is_none() && ws.root.join(TOPICS_FILE).exists();
+    let topics = (!unread).then(|| catalogue(ws, &mut own));
     diagnostic::sort(&mut own);
     let mut all = vec![(None, own)];
     for member in &ws.members {
         let mut found = check::check(&member.project);
-        topic_rules(member, &topics, &mut found);
+        topic_rules(member, topics.as_ref(), &mut found);
         diagnostic::sort(&mut found);
         let prefix = Path::new(&member.id);
         for d in &mut found {
@@ -168,7 +171,7 @@ fn catalogue(ws: &Workspace, out: &mut Vec<Diagnostic>) -> BTreeMap<String, Span
 /// A boundary's topic must be in the catalogue, and one member names a topic at most once.
 fn topic_rules(
     member: &Member,
-    topics: &BTreeMap<String, Spanned<String>>,
+    topics: Option<&BTreeMap<String, Spanned<String>>>,
     out: &mut Vec<Diagnostic>,
 ) {
     let mut named: HashMap<&str, (PathBuf, &str)> = HashMap::new();
@@ -180,16 +183,23 @@ fn topic_rules(
                 continue;
             };
             let id = topic.get_ref().as_str();
-            if !topics.contains_key(id) {
+            if let Some(topics) = topics
+                && !topics.contains_key(id)
+            {
                 let known: Vec<&str> = topics.keys().map(String::as_str).collect();
+                let help = if known.is_empty() {
+                    msg!("unknown-topic-no-catalogue-help", file = TOPICS_FILE)
+                } else {
+                    msg!(
+                        "unknown-topic-help",
+                        known = known.join("、"),
+                        file = TOPICS_FILE
+                    )
+                };
                 out.push(
                     Diagnostic::new(Code::UnknownTopic, msg!("unknown-topic", id = id))
                         .at(&file, topic.span())
-                        .help(msg!(
-                            "unknown-topic-help",
-                            known = known.join("、"),
-                            file = TOPICS_FILE
-                        )),
+                        .help(help),
                 );
                 continue;
             }

@@ -218,3 +218,27 @@ fn a_member_builds_on_its_own_and_the_workspace_build_says_what_to_do() {
         assert!(said.contains("resplist check ws"), "{args:?}: {said}");
     }
 }
+
+#[test]
+fn a_catalogue_with_a_mistake_is_one_error_not_one_per_topic() {
+    let tmp = province();
+    let ws = tmp.path().join("ws");
+    edit(
+        &ws.join("topics.toml"),
+        "id = \"zaosheng\"",
+        "id = \"zaosheng\"\nid2 = 1",
+    );
+    let (code, out, found) = check(tmp.path(), "ws", "en");
+    assert_eq!(code, 1, "{out}");
+    let codes: Vec<&str> = found.iter().map(|d| d["code"].as_str().unwrap()).collect();
+    assert_eq!(codes, ["E0102"], "{out}");
+    assert_eq!(found[0]["file"], "ws/topics.toml");
+    // Without a catalogue at all, a topic is unknown, and the help says to make one.
+    fs::remove_file(ws.join("topics.toml")).unwrap();
+    let (_, out, found) = check(tmp.path(), "ws", "en");
+    assert!(
+        !found.is_empty() && found.iter().all(|d| d["code"] == "E0115"),
+        "{out}"
+    );
+    assert!(out.contains("has no topics yet"), "{out}");
+}
