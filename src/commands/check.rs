@@ -48,10 +48,7 @@ fn run_workspace(args: &CheckArgs, session: &mut Session) -> anyhow::Result<u8> 
         match member {
             Some(member) => {
                 lines.push(session.say(&summary(&member.project, diagnostics)));
-                total.add(&Totals {
-                    departments: member.project.department_files.len(),
-                    ..Totals::of(&member.project.departments)
-                });
+                total.add(&counted(&member.project));
             }
             None if diagnostics.is_empty() => {}
             None => lines.push(session.say(&msg!(
@@ -154,14 +151,19 @@ fn append(path: &Path, text: &str) -> anyhow::Result<()> {
     })
 }
 
+/// What a project holds, as the summary counts it: every department file, parsed or not, so
+/// that errors do not make departments vanish.
+fn counted(project: &Project) -> Totals {
+    Totals {
+        departments: project.department_files.len(),
+        ..Totals::of(&project.departments)
+    }
+}
+
 /// The one-line summary in the seed's style: the jurisdiction, what the list holds, and how
 /// many errors and warnings.
 pub fn summary(project: &Project, diagnostics: &[Diagnostic]) -> Message {
-    // Count every department file, parsed or not, so errors do not make departments vanish.
-    let t = Totals {
-        departments: project.department_files.len(),
-        ..Totals::of(&project.departments)
-    };
+    let t = counted(project);
     let errors = diagnostics.iter().filter(|d| d.is_error()).count();
     let warnings = diagnostics.len() - errors;
     let name = project

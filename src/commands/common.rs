@@ -39,13 +39,19 @@ impl Session {
         self.language = i18n::choose(self.flag, Some(language));
     }
 
-    /// Speaks the language of the project in `root` (before it is loaded: `fmt`, `new`), as
-    /// `project` does; a `resplist.toml` that does not parse leaves the language as it is.
+    /// Speaks the language of the project (or workspace) in `root` before it is loaded (`fmt`,
+    /// `new`), as `project` does; a `resplist.toml` that does not parse leaves the language as
+    /// it is.
     pub fn site_language(&mut self, root: &Path) {
         let text = std::fs::read_to_string(root.join(crate::load::SITE_FILE)).unwrap_or_default();
-        let site: Option<crate::model::SiteFile> = toml::from_str(&text).ok();
-        if let Some(site) = site {
-            self.language = i18n::choose(self.flag, Some(site.site.get_ref().language()));
+        let language = toml::from_str::<crate::model::SiteFile>(&text)
+            .map(|f| f.site.get_ref().language())
+            .or_else(|_| {
+                toml::from_str::<crate::model::workspace::WorkspaceFile>(&text)
+                    .map(|f| f.workspace.get_ref().language())
+            });
+        if let Ok(language) = language {
+            self.language = i18n::choose(self.flag, Some(language));
         }
     }
 
@@ -123,10 +129,7 @@ pub fn not_a_workspace(dir: &Path, command: &str, session: &mut Session) -> anyh
     if !crate::load::is_workspace(dir) {
         return Ok(());
     }
-    let text = std::fs::read_to_string(dir.join(crate::load::SITE_FILE)).unwrap_or_default();
-    if let Ok(file) = toml::from_str::<crate::model::workspace::WorkspaceFile>(&text) {
-        session.speak(file.workspace.get_ref().language());
-    }
+    session.site_language(dir);
     anyhow::bail!(crate::msg!(
         "workspace-not-yet",
         dir = dir.display().to_string(),

@@ -239,3 +239,10 @@ labelled_enum! {
         En => "en", "English", "English";
     }
 }
+
+impl Language {
+    /// The language a `language = …` setting gives (`[site]`, `[workspace]`): zh-CN unless set.
+    pub fn of(setting: Option<&crate::model::Spanned<Language>>) -> Language {
+        setting.map_or(Language::ZhCn, |l| *l.get_ref())
+    }
+}

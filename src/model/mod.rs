@@ -79,9 +79,7 @@ pub struct Site {
 
 impl Site {
     pub fn language(&self) -> Language {
-        self.language
-            .as_ref()
-            .map_or(Language::ZhCn, |l| *l.get_ref())
+        Language::of(self.language.as_ref())
     }
 }
 

@@ -33,9 +33,7 @@ pub struct Workspace {
 
 impl Workspace {
     pub fn language(&self) -> Language {
-        self.language
-            .as_ref()
-            .map_or(Language::ZhCn, |l| *l.get_ref())
+        Language::of(self.language.as_ref())
     }
 }
 
