@@ -226,53 +226,52 @@ impl ser::Serializer for &mut Fingerprint {
     }
 }
 
-impl ser::SerializeSeq for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
+/// The parts of lists, tuples and maps: each value in turn, then the end tag.
+macro_rules! compound {
+    ($($trait:ident :: $method:ident),+) => {$(
+        impl ser::$trait for &mut Fingerprint {
+            type Ok = ();
+            type Error = Error;
+            fn $method<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.tag(tag::END);
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTuple for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_element<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
+/// The parts of structs: each field's name and value, then the end tag.
+macro_rules! fields {
+    ($($trait:ident),+) => {$(
+        impl ser::$trait for &mut Fingerprint {
+            type Ok = ();
+            type Error = Error;
+            fn serialize_field<T: Serialize + ?Sized>(
+                &mut self,
+                key: &'static str,
+                value: &T,
+            ) -> Result<(), Error> {
+                self.text(tag::STR, key.as_bytes());
+                value.serialize(&mut **self)
+            }
+            fn end(self) -> Result<(), Error> {
+                self.tag(tag::END);
+                Ok(())
+            }
+        }
+    )+};
 }
 
-impl ser::SerializeTupleStruct for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeTupleVariant for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
-}
+compound!(
+    SerializeSeq::serialize_element,
+    SerializeTuple::serialize_element,
+    SerializeTupleStruct::serialize_field,
+    SerializeTupleVariant::serialize_field
+);
+fields!(SerializeStruct, SerializeStructVariant);
 
 impl ser::SerializeMap for &mut Fingerprint {
     type Ok = ();
@@ -281,40 +280,6 @@ impl ser::SerializeMap for &mut Fingerprint {
         key.serialize(&mut **self)
     }
     fn serialize_value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStruct for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.text(tag::STR, key.as_bytes());
-        value.serialize(&mut **self)
-    }
-    fn end(self) -> Result<(), Error> {
-        self.tag(tag::END);
-        Ok(())
-    }
-}
-
-impl ser::SerializeStructVariant for &mut Fingerprint {
-    type Ok = ();
-    type Error = Error;
-    fn serialize_field<T: Serialize + ?Sized>(
-        &mut self,
-        key: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        self.text(tag::STR, key.as_bytes());
         value.serialize(&mut **self)
     }
     fn end(self) -> Result<(), Error> {

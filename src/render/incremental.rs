@@ -47,6 +47,9 @@ pub struct Pages {
     pub paths: Vec<String>,
     /// The paths of the pages rendered now; the others are unchanged.
     pub rendered: Vec<String>,
+    /// Every file written into the stage's folder: the pages rendered now, the 404 page, the
+    /// sitemap and the static files.
+    pub written: Vec<String>,
     /// The changed pages left to stage two, with their fingerprints: `Memory::remember` them
     /// once stage two is done.
     pub later: Vec<(String, u64)>,
@@ -78,7 +81,8 @@ pub fn pages(
     chrome(&html, theme, &words, with_home, &out)?;
     drop(list);
     let stats = out.finish()?;
-    paths.extend(super::output::files_in(dir)?);
+    let written = super::output::files_in(dir)?;
+    paths.extend(written.iter().cloned());
     paths.sort();
     paths.dedup();
     memory.pages = changed.fingerprints;
@@ -88,6 +92,7 @@ pub fn pages(
         html,
         paths,
         rendered: changed.rendered,
+        written,
         later: changed.later,
         stats,
     })

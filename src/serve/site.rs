@@ -358,7 +358,7 @@ impl Builder {
                 return Err(failed(e));
             }
         };
-        if !self.take_pages(&first, &dir).map_err(failed)? {
+        if !self.take_pages(&first, &dir) {
             // Not rendered because its fingerprint was known, yet not built before: only
             // possible if the memory outlived its pages. Start again from nothing.
             self.memory = incremental::Memory::default();
@@ -371,20 +371,21 @@ impl Builder {
 
     /// Takes the pages of stage one: those rendered now from `dir`, the others from the builds
     /// before. False when one of the others was never built.
-    fn take_pages(&mut self, first: &incremental::Pages, dir: &Path) -> anyhow::Result<bool> {
-        let fresh = Files::of(dir)?.files;
+    fn take_pages(&mut self, first: &incremental::Pages, dir: &Path) -> bool {
+        let fresh: HashSet<&String> = first.written.iter().collect();
         let mut pages = HashMap::with_capacity(first.paths.len());
         for path in &first.paths {
             // A page rendered with the last downloads is among them.
             let before = self.pages.get(path).or_else(|| self.downloads.get(path));
-            let file = match (fresh.get(path), before) {
-                (Some(file), _) | (None, Some(file)) => file.clone(),
-                (None, None) => return Ok(false),
+            let file = match (fresh.contains(path), before) {
+                (true, _) => dir.join(path),
+                (false, Some(file)) => file.clone(),
+                (false, None) => return false,
             };
             pages.insert(path.clone(), file);
         }
         self.pages = pages;
-        Ok(true)
+        true
     }
 
     /// The site as built so far: the pages, and the downloads when they are done.
