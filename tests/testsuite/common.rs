@@ -37,22 +37,34 @@ pub fn resplist(args: &[&str], dir: &Path) -> Output {
 /// Builds `project` (relative to the repository, or absolute) into `out`, quietly; the build
 /// must succeed.
 pub fn build(project: &Path, out: &Path) {
-    let run = resplist(
-        &[
-            "build",
-            "--quiet",
-            "--output",
-            out.to_str().unwrap(),
-            project.to_str().unwrap(),
-        ],
-        repo(),
-    );
+    build_with(project, out, &[]);
+}
+
+/// `build` with more arguments (`--allow-placeholders`).
+pub fn build_with(project: &Path, out: &Path, more: &[&str]) {
+    let mut args = vec!["build", "--quiet"];
+    args.extend(more);
+    args.extend(["--output", out.to_str().unwrap(), project.to_str().unwrap()]);
+    let run = resplist(&args, repo());
     assert!(
         run.status.success(),
         "{}: {}",
         project.display(),
         stderr(&run)
     );
+}
+
+/// Edits `file` with `edit`, which must change it.
+pub fn edit(file: &Path, edit: impl FnOnce(&str) -> String) {
+    let before = fs::read_to_string(file).unwrap();
+    let after = edit(&before);
+    assert_ne!(
+        before,
+        after,
+        "the edit changed nothing in {}",
+        file.display()
+    );
+    fs::write(file, after).unwrap();
 }
 
 /// What a run printed on stdout, as text.

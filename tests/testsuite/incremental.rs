@@ -10,7 +10,7 @@ use resplist::commands::common::Session;
 use resplist::model::Language;
 use resplist::serve::{Builder, Finished, Update};
 
-use crate::common::{copy_project, files, generate, repo, resplist};
+use crate::common::{build_with, copy_project, edit, files, generate, repo, resplist};
 
 /// One update of the builder: the pages it rendered again, and the whole site it then serves.
 fn update(builder: &mut Builder) -> (usize, PathBuf, tempfile::TempDir) {
@@ -37,18 +37,7 @@ fn update(builder: &mut Builder) -> (usize, PathBuf, tempfile::TempDir) {
 fn same_as_full_build(project: &Path, served: &Path, change: &str) {
     let out = tempfile::tempdir().unwrap();
     let full = out.path().join("full");
-    let run = resplist(
-        &[
-            "build",
-            "--quiet",
-            "--allow-placeholders",
-            "--output",
-            full.to_str().unwrap(),
-            project.to_str().unwrap(),
-        ],
-        repo(),
-    );
-    assert!(run.status.success(), "{}", crate::common::stderr(&run));
+    build_with(project, &full, &["--allow-placeholders"]);
     let (served, mut full) = (files(served), files(&full));
     // The mark by which `build` knows the output folder is its own is not part of the site.
     full.remove(".resplist-output");
@@ -80,19 +69,6 @@ fn department_file(project: &Path, id: &str) -> PathBuf {
         .find(|e| e.file_name().to_string_lossy() == format!("{id}.toml"))
         .map(|e| e.into_path())
         .unwrap_or_else(|| panic!("no file for {id}"))
-}
-
-/// Edits `file` with `edit`, which must change it.
-fn edit(file: &Path, edit: impl FnOnce(&str) -> String) {
-    let before = fs::read_to_string(file).unwrap();
-    let after = edit(&before);
-    assert_ne!(
-        before,
-        after,
-        "the edit changed nothing in {}",
-        file.display()
-    );
-    fs::write(file, after).unwrap();
 }
 
 /// The first line of `text` starting (after indentation) with `key = "`, changed by `change`.

@@ -38,9 +38,7 @@ fn province() -> tempfile::TempDir {
 
 /// Replaces the first `from` in `file` with `to`.
 fn edit(file: &Path, from: &str, to: &str) {
-    let text = fs::read_to_string(file).unwrap();
-    assert!(text.contains(from), "{} lacks {from}", file.display());
-    fs::write(file, text.replacen(from, to, 1)).unwrap();
+    crate::common::edit(file, |text| text.replacen(from, to, 1));
 }
 
 #[test]
