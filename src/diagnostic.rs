@@ -166,6 +166,11 @@ impl Sources {
         }
     }
 
+    /// Every file, by path, in path order.
+    pub fn iter(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.files.iter().map(|(p, s)| (p.as_path(), s.text()))
+    }
+
     pub fn insert(&mut self, path: PathBuf, text: String) {
         self.files.insert(path, Source::new(text));
     }

@@ -35,6 +35,12 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed![
     "templates/search.html",
     "templates/history.html",
     "templates/sitemap.xml",
+    "templates/ws_base.html",
+    "templates/ws_index.html",
+    "templates/ws_topics.html",
+    "templates/ws_topic.html",
+    "templates/ws_search.html",
+    "templates/ws_404.html",
     "static/style.css",
     "static/print.css",
     "static/favicon.svg",
@@ -86,6 +92,11 @@ impl Theme {
             }
         }
         Ok(Theme { files })
+    }
+
+    /// Every file, by its path in the theme (`templates/base.html`, …).
+    pub fn files(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.files.iter().map(|(k, v)| (k.as_str(), v.as_str()))
     }
 
     /// Templates by name (`base.html`, …).

@@ -7,7 +7,9 @@
 use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 
-use crate::check;
+use rayon::prelude::*;
+
+use crate::check::{self, Checked, Unresolved};
 use crate::diagnostic::{self, Code, Diagnostic, Sources};
 use crate::load::{self, SITE_FILE};
 use crate::model::workspace::{TopicsFile, WorkspaceFile};
@@ -113,8 +115,7 @@ pub fn check(ws: &Workspace) -> Vec<(Option<&Member>, Vec<Diagnostic>)> {
     let unread = ws.topics.is_none() && ws.root.join(TOPICS_FILE).exists();
     let topics = (!unread).then(|| catalogue(ws, &mut own));
     diagnostic::sort(&mut own);
-    let mut all = vec![(None, own)];
-    for member in &ws.members {
+    let members = ws.members.par_iter().map(|member| {
         let mut found = check::check(&member.project);
         topic_rules(member, topics.as_ref(), &mut found);
         diagnostic::sort(&mut found);
@@ -124,9 +125,62 @@ pub fn check(ws: &Workspace) -> Vec<(Option<&Member>, Vec<Diagnostic>)> {
                 *file = prefix.join(&*file);
             }
         }
-        all.push((Some(member), found));
-    }
+        (Some(member), found)
+    });
+    let mut all = vec![(None, own)];
+    all.par_extend(members);
     all
+}
+
+/// What `build` needs of a workspace: its diagnostics as `check` gives them, with example text
+/// left in an error unless `allow_placeholders`, and, when none is an error, every member
+/// checked (in the order of `members`).
+pub fn checked(ws: &Workspace, allow_placeholders: bool) -> Result<Checks<'_>, Unresolved> {
+    let mut diagnostics = check(ws);
+    if !allow_placeholders {
+        for (_, found) in &mut diagnostics {
+            check::deny_placeholders(found);
+        }
+    }
+    let failed = diagnostics
+        .iter()
+        .any(|(_, found)| found.iter().any(Diagnostic::is_error));
+    let members = if failed || ws.file.is_none() {
+        None
+    } else {
+        let checked: Result<Vec<_>, _> = ws
+            .members
+            .par_iter()
+            .map(|m| Checked::new(&m.project).map(|c| (m, c)))
+            .collect();
+        Some(checked?)
+    };
+    Ok(Checks {
+        diagnostics,
+        members,
+    })
+}
+
+/// A workspace's diagnostics, by member (the workspace's own first), and its checked members
+/// when there was no error.
+pub struct Checks<'w> {
+    pub diagnostics: Vec<(Option<&'w Member>, Vec<Diagnostic>)>,
+    pub members: Option<Vec<(&'w Member, Checked<'w>)>>,
+}
+
+impl Workspace {
+    /// `[workspace]`, when `resplist.toml` could be read.
+    pub fn settings(&self) -> Option<&model::workspace::Workspace> {
+        self.file.as_ref().map(|f| f.workspace.get_ref())
+    }
+
+    /// The workspace's topics, in catalogue order.
+    pub fn topics(&self) -> impl Iterator<Item = &model::workspace::Topic> {
+        self.topics
+            .iter()
+            .flat_map(|t| &t.topics)
+            .map(|t| t.get_ref())
+    }
 }
 
 /// The workspace's files and every member's, with the members' paths under their folders: what

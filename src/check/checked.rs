@@ -72,7 +72,7 @@ pub struct Unresolved(pub String);
 
 impl<'p> Checked<'p> {
     /// Resolves every reference of a project in which the rules found no error.
-    pub(super) fn new(project: &'p Project) -> Result<Checked<'p>, Unresolved> {
+    pub(crate) fn new(project: &'p Project) -> Result<Checked<'p>, Unresolved> {
         let site = project
             .site
             .as_ref()

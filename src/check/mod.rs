@@ -95,18 +95,24 @@ pub fn checked(
 ) -> Result<(Vec<Diagnostic>, Option<Checked<'_>>), Unresolved> {
     let mut diagnostics = check(project);
     if !allow_placeholders {
-        for d in diagnostics
-            .iter_mut()
-            .filter(|d| d.code == Code::Placeholder)
-        {
-            d.severity = Severity::Error;
-        }
+        deny_placeholders(&mut diagnostics);
     }
     if diagnostics.iter().any(Diagnostic::is_error) {
         return Ok((diagnostics, None));
     }
     let checked = Checked::new(project)?;
     Ok((diagnostics, Some(checked)))
+}
+
+/// Turns example text left in (a warning for `check`) into an error: a build publishes only
+/// without it, unless `--allow-placeholders`.
+pub fn deny_placeholders(diagnostics: &mut [Diagnostic]) {
+    for d in diagnostics
+        .iter_mut()
+        .filter(|d| d.code == Code::Placeholder)
+    {
+        d.severity = Severity::Error;
+    }
 }
 
 /// Turns every warning into an error (`--deny-warnings`).

@@ -195,6 +195,10 @@ pub struct BuildArgs {
     /// Publish even though example content from `init` or `new` remains (W0208).
     #[arg(long)]
     pub allow_placeholders: bool,
+    /// In a workspace, build only these members (comma-separated folder names) and none of the
+    /// workspace's own pages: one job of a CI matrix. A later full build reuses their output.
+    #[arg(long, value_delimiter = ',', value_name = "MEMBERS")]
+    pub members: Option<Vec<String>>,
     /// When to colour warnings and errors.
     #[arg(long, value_enum, default_value_t = Color::Auto)]
     pub color: Color,

@@ -6,7 +6,7 @@ use std::time::Instant;
 
 use crate::check::{self, Checked};
 use crate::cli::BuildArgs;
-use crate::diagnostic::Code;
+use crate::diagnostic::{Code, Diagnostic};
 use crate::history::HistoryEntry;
 use crate::load;
 use crate::msg;
@@ -18,7 +18,15 @@ use super::common::{Session, print_diagnostics};
 use super::exit;
 
 pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
-    super::common::not_a_workspace(&args.dir, "build", session)?;
+    if load::is_workspace(&args.dir) {
+        return super::build_workspace::run(args, session);
+    }
+    if args.members.is_some() {
+        anyhow::bail!(msg!(
+            "members-not-a-workspace",
+            dir = args.dir.display().to_string()
+        ));
+    }
     let started = Instant::now();
     let t = phase("load");
     let project = load::load(&args.dir)?;
@@ -36,19 +44,7 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
         session.language,
     );
     let Some(checked) = checked else {
-        let errors = diagnostics.iter().filter(|d| d.is_error()).count();
-        let placeholders = diagnostics
-            .iter()
-            .filter(|d| d.code == Code::Placeholder && d.is_error())
-            .count();
-        let failed = if placeholders == errors {
-            msg!("build-placeholders", placeholders = placeholders)
-        } else {
-            msg!("build-errors", errors = errors)
-        };
-        let failed = anyhow::Error::new(failed);
-        eprintln!("{}", session.error(&failed));
-        return Ok(exit::ERRORS);
+        return Ok(failed(&diagnostics, session));
     };
     let destination = output::destination(&output_dir(args, &checked), &project.root, args.force)?;
     let theme = theme(args, &checked)?;
@@ -77,6 +73,22 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
         println!("{}", session.say(&wrote));
     }
     Ok(exit::OK)
+}
+
+/// Says why nothing was built: example text left in, or errors; the exit code.
+pub(super) fn failed(diagnostics: &[Diagnostic], session: &Session) -> u8 {
+    let errors = diagnostics.iter().filter(|d| d.is_error()).count();
+    let placeholders = diagnostics
+        .iter()
+        .filter(|d| d.code == Code::Placeholder && d.is_error())
+        .count();
+    let failed = if placeholders == errors {
+        msg!("build-placeholders", placeholders = placeholders)
+    } else {
+        msg!("build-errors", errors = errors)
+    };
+    eprintln!("{}", session.error(&anyhow::Error::new(failed)));
+    exit::ERRORS
 }
 
 /// `--output`, else `[build] output`, else `public/` in the project.
@@ -122,7 +134,7 @@ fn history(checked: &Checked<'_>, session: &Session) -> Option<Vec<HistoryEntry>
     }
 }
 
-fn size(bytes: u64) -> String {
+pub(super) fn size(bytes: u64) -> String {
     match bytes {
         b if b >= 1024 * 1024 => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
         b if b >= 1024 => format!("{:.0} KiB", b as f64 / 1024.0),
@@ -131,7 +143,7 @@ fn size(bytes: u64) -> String {
 }
 
 /// The output path relative to the current directory when it is below it.
-fn shown(path: &std::path::Path) -> String {
+pub(super) fn shown(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| c.canonicalize().ok())

@@ -2,6 +2,7 @@
 //! the process exit code.
 
 pub mod build;
+mod build_workspace;
 pub mod check;
 pub mod common;
 pub mod diff;

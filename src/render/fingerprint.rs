@@ -28,6 +28,11 @@ impl Fingerprint {
         Ok(())
     }
 
+    /// Adds raw bytes (a file's) as they are.
+    pub fn bytes(&mut self, bytes: &[u8]) {
+        self.text(tag::BYTES, bytes);
+    }
+
     pub fn finish(&self) -> u64 {
         self.0.finish()
     }

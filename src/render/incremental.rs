@@ -78,7 +78,7 @@ pub fn pages(
     drop(t);
     let mut paths: Vec<String> = changed.fingerprints.keys().cloned().collect();
     let with_home = list.iter().map(|p| p.path.as_str()).chain([pages::HOME]);
-    chrome(&html, theme, &words, with_home, &out)?;
+    chrome(&html, theme, &words, ("404.html", with_home), &out)?;
     drop(list);
     let stats = out.finish()?;
     let written = super::output::files_in(dir)?;

@@ -12,6 +12,7 @@ pub mod opendata;
 pub mod output;
 mod pages;
 mod print;
+pub mod province;
 pub mod search;
 mod sitemap;
 mod statics;
@@ -37,6 +38,19 @@ pub fn render(
     dir: &Path,
     history: Option<&[HistoryEntry]>,
 ) -> anyhow::Result<Stats> {
+    render_within(checked, theme, dir, history, None)
+}
+
+/// A site as `render` makes it, inside a workspace's site when `within` is given: every page
+/// then offers the way back to the workspace, and the canonical addresses are under the
+/// workspace's.
+pub fn render_within(
+    checked: &Checked<'_>,
+    theme: &Theme,
+    dir: &Path,
+    history: Option<&[HistoryEntry]>,
+    within: Option<&Within>,
+) -> anyhow::Result<Stats> {
     let out = Writer::new(dir.to_path_buf());
     let words = words(checked, theme)?;
     // First: the home page offers it with its size, and it is built before the views are held,
@@ -45,9 +59,14 @@ pub fn render(
     let workbook = workbook::render(checked, &out)?;
     drop(t);
     let t = phase("views");
-    let views = views::Views::build(checked, &words, history.is_some());
+    let mut views = views::Views::build(checked, &words, history.is_some());
+    views.site.parent = within.map(|w| w.parent.clone());
     drop(t);
-    let html = html::Html::new(theme, &words, &views.site, base_url(checked))?;
+    let base_url = match within {
+        Some(w) => w.base_url.clone(),
+        None => base_url(checked),
+    };
+    let html = html::Html::new(theme, &words, &views.site, base_url)?;
     let pages = pages::list(&views, &words, history, Some(&workbook));
 
     let t = phase("pages");
@@ -66,7 +85,7 @@ pub fn render(
         &html,
         theme,
         &words,
-        pages.iter().map(|p| p.path.as_str()),
+        ("404.html", pages.iter().map(|p| p.path.as_str())),
         &out,
     )?;
 
@@ -74,16 +93,24 @@ pub fn render(
     out.finish()
 }
 
-/// What every site has besides its pages and data: the 404 page, the sitemap (of `paths`) and
-/// the theme's static files.
+/// What a member's site takes from the workspace it is built in.
+#[derive(Debug, Clone)]
+pub struct Within {
+    pub parent: views::Parent,
+    /// The member's published address: the workspace's, then the member's folder.
+    pub base_url: Option<String>,
+}
+
+/// What every site has besides its pages and data: the 404 page (from its template), the
+/// sitemap (of `paths`) and the theme's static files.
 fn chrome<'p>(
     html: &html::Html,
     theme: &Theme,
     words: &html::Words,
-    paths: impl Iterator<Item = &'p str>,
+    (not_found, paths): (&str, impl Iterator<Item = &'p str>),
     out: &Writer,
 ) -> anyhow::Result<()> {
-    pages::not_found(html, theme, words, out)?;
+    pages::not_found(html, theme, words, not_found, out)?;
     sitemap::render(html, paths, out)?;
     statics::render(theme, out)
 }

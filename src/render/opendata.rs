@@ -45,7 +45,39 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
         departments: departments.clone(),
     };
     out.write("opendata/resplist.json", &serde_json::to_vec(&document)?)?;
+    tables(&[(None, departments)], site.title.get_ref(), out)
+}
 
+/// A workspace's lists as one package: every table holds the rows of every list, each row's
+/// jurisdiction (its member's id) in a first column that leads every key. `lists` are
+/// (jurisdiction, list).
+pub fn render_many(
+    lists: &[(&str, &Checked<'_>)],
+    title: &str,
+    out: &Writer,
+) -> anyhow::Result<()> {
+    let lists: Vec<(Option<&str>, Vec<&Department>)> = lists
+        .iter()
+        .map(|(name, c)| {
+            (
+                Some(*name),
+                c.departments().iter().map(|d| d.model).collect(),
+            )
+        })
+        .collect();
+    tables(&lists, title, out)
+}
+
+/// The column that names a row's jurisdiction in a workspace's tables.
+const JURISDICTION: &str = "jurisdiction";
+
+/// Writes every table's CSV and the package that describes them.
+fn tables(
+    lists: &[(Option<&str>, Vec<&Department>)],
+    title: &str,
+    out: &Writer,
+) -> anyhow::Result<()> {
+    let named = lists.iter().any(|(name, _)| name.is_some());
     let mut resources = Vec::new();
     for table in TABLES {
         let columns = table.columns();
@@ -57,9 +89,12 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
             .buffer_capacity(1 << 20)
             .terminator(csv::Terminator::CRLF)
             .from_writer(BOM.to_vec());
-        csv.write_record(columns.iter().map(Column::name))?;
-        for row in table.rows(&departments, &columns) {
-            csv.write_record(&row)?;
+        let first = named.then(|| JURISDICTION.to_string());
+        csv.write_record(first.into_iter().chain(columns.iter().map(Column::name)))?;
+        for (name, departments) in lists {
+            for row in table.rows(departments, &columns) {
+                csv.write_record(name.iter().map(|n| n.to_string()).chain(row))?;
+            }
         }
         let bytes = csv.into_inner().map_err(|e| {
             msg!(
@@ -69,12 +104,16 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
             )
         })?;
         out.write(&format!("opendata/{}.csv", table.name), &bytes)?;
-        resources.push(table.resource(&columns));
+        let mut resource = table.resource(&columns);
+        if named {
+            jurisdiction_first(&mut resource);
+        }
+        resources.push(resource);
     }
     let package = json!({
         "profile": "tabular-data-package",
         "name": "resplist",
-        "title": site.title.get_ref(),
+        "title": title,
         "description": "A government responsibility list (责任清单) published with resplist: departments, their offices, duties and work items, power-list entries, duty boundaries with mock cases, supervision regimes and public services. Lists of text (legal bases, measures) are separated by line breaks; lists of ids by spaces.",
         "licenses": [{"name": "CC0-1.0", "path": "https://creativecommons.org/publicdomain/zero/1.0/", "title": "CC0 1.0"}],
         "resources": resources,
@@ -84,6 +123,28 @@ pub fn render(checked: &Checked<'_>, out: &Writer) -> anyhow::Result<()> {
         &serde_json::to_vec_pretty(&package)?,
     )?;
     Ok(())
+}
+
+/// A resource of a workspace's package: the jurisdiction column first, and leading the primary
+/// key and both sides of every foreign key, since ids are unique only within a jurisdiction.
+fn jurisdiction_first(resource: &mut Value) {
+    let schema = &mut resource["schema"];
+    let field = json!({"name": JURISDICTION, "type": "string", "description": "Id of the jurisdiction (the workspace member) the row belongs to", "constraints": {"required": true}});
+    let lead = |v: &mut Value| {
+        if let Some(list) = v.as_array_mut() {
+            list.insert(0, json!(JURISDICTION));
+        }
+    };
+    if let Some(fields) = schema["fields"].as_array_mut() {
+        fields.insert(0, field);
+    }
+    lead(&mut schema["primaryKey"]);
+    if let Some(keys) = schema["foreignKeys"].as_array_mut() {
+        for key in keys {
+            lead(&mut key["fields"]);
+            lead(&mut key["reference"]["fields"]);
+        }
+    }
 }
 
 /// One CSV table of the package: which entries it holds and how they are keyed. Its columns are

@@ -281,7 +281,14 @@ impl<'v> Page<'v> {
 
 /// The 404 page. It is served from any address, so its links are absolute when the site's
 /// address is known, and it carries its styles rather than linking them.
-pub fn not_found(html: &Html, theme: &Theme, words: &Words, out: &Writer) -> anyhow::Result<()> {
+/// The 404 page from `template` (`404.html`; a workspace's is `ws_404.html`).
+pub fn not_found(
+    html: &Html,
+    theme: &Theme,
+    words: &Words,
+    template: &str,
+    out: &Writer,
+) -> anyhow::Result<()> {
     #[derive(Serialize)]
     struct NotFound<'a> {
         root: &'a str,
@@ -300,6 +307,6 @@ pub fn not_found(html: &Html, theme: &Theme, words: &Words, out: &Writer) -> any
         current: "",
         inline_css: css,
     })?);
-    let text = html.render("404.html", cx)?;
+    let text = html.render(template, cx)?;
     out.write("404.html", text.as_bytes())
 }

@@ -35,6 +35,8 @@ const NO_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// The about sheet's name and its two headers, in Chinese and English.
 const ABOUT: (&str, &str) = ("清单信息", "About");
+/// The header of the first column of a workspace's sheets, and its about sheet's label.
+const JURISDICTION: (&str, &str) = ("行政区", "Jurisdiction");
 const ABOUT_HEADERS: [(&str, &str); 2] = [("名称", "Name"), ("内容", "Value")];
 /// A boundary party's role, in Chinese and English: the lead's, the partners'.
 const LEAD: (&str, &str) = ("牵头", "lead");
@@ -89,24 +91,107 @@ fn size(bytes: usize) -> String {
 }
 
 fn workbook(checked: &Checked<'_>) -> Result<Vec<u8>, XlsxError> {
-    let language = checked.language();
     let formats = Formats::new();
     let mut book = Workbook::new();
     book.set_properties(&properties(checked)?);
     about(book.add_worksheet(), checked, &formats)?;
+    blocks(&mut book, &[(None, checked)], checked.language(), &formats)?;
+    book.set_zip_compression_level(ZIP_LEVEL);
+    book.save_to_buffer()
+}
+
+/// One sheet per block, each holding the entries of every list in turn; when the lists are
+/// named (a workspace's jurisdictions), a first column names each row's.
+fn blocks(
+    book: &mut Workbook,
+    lists: &[(Option<&str>, &Checked<'_>)],
+    language: Language,
+    formats: &Formats,
+) -> Result<(), XlsxError> {
+    let named = lists.iter().any(|(name, _)| name.is_some());
     for block in Block::ALL {
         let columns = written_columns(block);
-        let headers = columns.iter().map(|key| header(key, language)).collect();
-        let mut sheet = Sheet::new(
-            book.add_worksheet(),
-            block.sheet_name(language),
-            columns,
-            headers,
-            &formats,
-        )?;
-        fill(&mut sheet, block, checked)?;
+        let mut headers: Vec<&str> = columns.iter().map(|key| header(key, language)).collect();
+        if named {
+            headers.insert(0, pick(language, JURISDICTION.0, JURISDICTION.1));
+        }
+        let name = block.sheet_name(language);
+        let mut sheet = Sheet::new(book.add_worksheet(), name, columns, headers, formats)?;
+        sheet.offset = usize::from(named);
+        for (jurisdiction, checked) in lists {
+            sheet.jurisdiction = jurisdiction.map(str::to_string);
+            fill(&mut sheet, block, checked)?;
+        }
         sheet.finish()?;
     }
+    Ok(())
+}
+
+/// A workspace's lists as one workbook: an about sheet for the workspace, then every block's
+/// sheet with the jurisdiction of each row first. `lists` are (jurisdiction, list).
+pub fn render_many(
+    lists: &[(&str, &Checked<'_>)],
+    title: &str,
+    language: Language,
+    published: Option<&Datetime>,
+    out: &Writer,
+) -> anyhow::Result<Download> {
+    let bytes = many(lists, title, language, published)
+        .with_context(|| msg!("cannot-write", path = PATH))?;
+    out.write(PATH, &bytes)?;
+    Ok(Download {
+        url: PATH,
+        size: size(bytes.len()),
+    })
+}
+
+fn many(
+    lists: &[(&str, &Checked<'_>)],
+    title: &str,
+    language: Language,
+    published: Option<&Datetime>,
+) -> Result<Vec<u8>, XlsxError> {
+    let formats = Formats::new();
+    let mut book = Workbook::new();
+    let (year, month, day) = published
+        .and_then(|d| d.date)
+        .map_or(NO_DATE, |d| (d.year, d.month, d.day));
+    let created = ExcelDateTime::from_ymd(year, month, day)?;
+    book.set_properties(
+        &DocProperties::new()
+            .set_title(title)
+            .set_creation_datetime(&created),
+    );
+    let words = |(zh, en): (&'static str, &'static str)| pick(language, zh, en);
+    let headers = ABOUT_HEADERS.iter().map(|h| words(*h)).collect();
+    let mut sheet = Sheet::new(
+        book.add_worksheet(),
+        words(ABOUT),
+        vec!["name", "value"],
+        headers,
+        &formats,
+    )?;
+    let names: Vec<&str> = lists.iter().map(|(name, _)| *name).collect();
+    let facts = [
+        (("标题", "Title"), title.to_string()),
+        (("语言", "Language"), language.key().to_string()),
+        (
+            ("发布日期", "Published"),
+            published.map(date).unwrap_or_default(),
+        ),
+        (JURISDICTION, names.join(pick(language, "、", ", "))),
+    ];
+    for (name, value) in facts {
+        let row = sheet.cells(|key| match key {
+            "name" => Cell::text(words(name)),
+            _ => Cell::owned(value.clone()),
+        });
+        sheet.entry(vec![row], &[])?;
+    }
+    sheet.finish()?;
+    let lists: Vec<(Option<&str>, &Checked<'_>)> =
+        lists.iter().map(|(name, c)| (Some(*name), *c)).collect();
+    blocks(&mut book, &lists, language, &formats)?;
     book.set_zip_compression_level(ZIP_LEVEL);
     book.save_to_buffer()
 }
@@ -549,6 +634,10 @@ struct Sheet<'w> {
     columns: Vec<&'static str>,
     widths: Vec<usize>,
     row: u32,
+    /// 1 when the first column names each row's jurisdiction, written before `columns`.
+    offset: usize,
+    /// The jurisdiction of the rows being written.
+    jurisdiction: Option<String>,
 }
 
 impl<'w> Sheet<'w> {
@@ -581,6 +670,8 @@ impl<'w> Sheet<'w> {
             columns,
             widths,
             row: 1,
+            offset: 0,
+            jurisdiction: None,
         })
     }
 
@@ -594,17 +685,24 @@ impl<'w> Sheet<'w> {
     fn entry(&mut self, rows: Vec<Vec<Cell<'_>>>, merged: &[&str]) -> Result<(), XlsxError> {
         let first = self.row;
         let last = first + rows.len().saturating_sub(1) as u32;
+        let jurisdiction = self.jurisdiction.take();
         for (at, cells) in rows.iter().enumerate() {
             let row = first + at as u32;
+            if self.offset > 0
+                && let Some(name) = &jurisdiction
+            {
+                self.write(row, 0, &Cell::text(name))?;
+            }
             for (col, cell) in cells.iter().enumerate() {
                 let merge = first < last && merged.contains(&self.columns[col]);
                 if !merge {
-                    self.write(row, col, cell)?;
+                    self.write(row, col + self.offset, cell)?;
                 } else if row == first {
-                    self.merge(first, last, col, cell)?;
+                    self.merge(first, last, col + self.offset, cell)?;
                 }
             }
         }
+        self.jurisdiction = jurisdiction;
         self.row += rows.len() as u32;
         Ok(())
     }

@@ -140,6 +140,16 @@ pub struct SiteView {
     pub search_examples: Vec<SearchExample>,
     /// The search box's placeholder, naming the examples.
     pub search_placeholder: String,
+    /// The workspace the site is a member of, when it is built as one: the way back.
+    pub parent: Option<Parent>,
+}
+
+/// The workspace site a member's site sits in, one folder up.
+#[derive(Debug, Clone, Serialize)]
+pub struct Parent {
+    pub title: String,
+    /// From the member site's root: `../index.html`.
+    pub url: &'static str,
 }
 
 /// Where the Excel workbook of the whole list is written (`workbook::PATH`); every page links it.
@@ -173,7 +183,7 @@ pub struct SearchExample {
 }
 
 /// Text as a URL query value: every byte but ASCII letters, digits and `-._~` percent-encoded.
-fn query_encoded(text: &str) -> String {
+pub fn query_encoded(text: &str) -> String {
     text.bytes()
         .map(|b| match b {
             b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' => {
@@ -214,6 +224,7 @@ impl SiteView {
                     text,
                 })
                 .collect(),
+            parent: None,
         }
     }
 }

@@ -1,0 +1,159 @@
+//! The site of a workspace (FORMAT.md 1.1). Each member's site sits under `/<member>/`, as
+//! `render` makes it alone, with a way back; a member whose inputs did not change since the
+//! output was built is taken from there (`members`). The workspace adds its own pages (`pages`):
+//! the jurisdictions with their totals, the topics compared member by member and one search
+//! over every member, and its own open data and workbook, every row naming its jurisdiction.
+
+mod members;
+mod pages;
+
+use std::collections::BTreeSet;
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use super::html::{Html, Words};
+use super::views::Parent;
+use super::{Stats, Within, Writer, chrome, opendata, workbook};
+use crate::check::Checked;
+use crate::model::workspace::{Topic, Workspace as Settings};
+use crate::theme::Theme;
+use crate::timing::phase;
+use crate::workspace::{Member, Workspace};
+
+pub use members::STAMP;
+
+/// A checked workspace, as the site shows it.
+pub struct Lists<'w> {
+    pub settings: &'w Settings,
+    pub topics: Vec<&'w Topic>,
+    pub members: &'w [(&'w Member, Checked<'w>)],
+}
+
+/// How to build: which members, and where the last build's output is to reuse.
+pub struct Options<'a> {
+    /// Only these members, and none of the workspace's own pages (`build --members`).
+    pub only: Option<&'a BTreeSet<String>>,
+    /// The published output of an earlier build, whose unchanged members are reused.
+    pub previous: Option<&'a Path>,
+    pub allow_placeholders: bool,
+}
+
+/// What a workspace build wrote, and how many members' sites it rendered and reused.
+#[derive(Debug, Default)]
+pub struct Built {
+    pub stats: Stats,
+    pub rendered: usize,
+    pub reused: usize,
+}
+
+/// Builds the workspace's site into `dir` (which must exist and be empty).
+pub fn render(
+    ws: &Workspace,
+    members: &[(&Member, Checked<'_>)],
+    theme: &Theme,
+    dir: &Path,
+    options: &Options<'_>,
+) -> anyhow::Result<Built> {
+    let Some(settings) = ws.settings() else {
+        anyhow::bail!("the workspace's resplist.toml was not read");
+    };
+    let lists = Lists {
+        settings,
+        topics: ws.topics().collect(),
+        members,
+    };
+    let t = phase("members");
+    let mut built = members_sites(&lists, theme, dir, options)?;
+    drop(t);
+    if options.only.is_none() {
+        let stats = workspace_pages(&lists, theme, dir)?;
+        add(&mut built.stats, &stats);
+    }
+    Ok(built)
+}
+
+/// Every member's site (those of `options.only`), rendered or reused, on every core.
+fn members_sites(
+    lists: &Lists<'_>,
+    theme: &Theme,
+    dir: &Path,
+    options: &Options<'_>,
+) -> anyhow::Result<Built> {
+    let stamp = members::Stamp::new(theme, options.allow_placeholders);
+    let base_url = lists
+        .settings
+        .base_url
+        .as_ref()
+        .map(|u| u.get_ref().trim().trim_end_matches('/').to_string());
+    let made: Vec<members::Made> = lists
+        .members
+        .par_iter()
+        .filter(|(m, _)| options.only.is_none_or(|only| only.contains(&m.id)))
+        .map(|(member, checked)| {
+            let within = Within {
+                parent: Parent {
+                    title: lists.settings.title.get_ref().clone(),
+                    url: "../index.html",
+                },
+                base_url: match &base_url {
+                    Some(base) => Some(format!("{base}/{}/", member.id)),
+                    None => super::base_url(checked),
+                },
+            };
+            let places = (dir, options.previous);
+            members::make(member, checked, theme, &within, &stamp, places)
+        })
+        .collect::<anyhow::Result<_>>()?;
+    let mut built = Built::default();
+    for m in made {
+        match m {
+            members::Made::Rendered(s) => {
+                built.rendered += 1;
+                add(&mut built.stats, &s);
+            }
+            members::Made::Reused(s) => {
+                built.reused += 1;
+                add(&mut built.stats, &s);
+            }
+        }
+    }
+    Ok(built)
+}
+
+/// The workspace's own pages, open data and workbook, 404 page, sitemap and static files.
+fn workspace_pages(lists: &Lists<'_>, theme: &Theme, dir: &Path) -> anyhow::Result<Stats> {
+    let out = Writer::new(dir.to_path_buf());
+    let language = lists.settings.language();
+    let words = Words::new(theme.strings(language)?);
+    let named: Vec<(&str, &Checked<'_>)> = lists
+        .members
+        .iter()
+        .map(|(m, c)| (m.id.as_str(), c))
+        .collect();
+    let t = phase("workspace data");
+    let title = lists.settings.title.get_ref();
+    let published = lists.settings.published.as_ref().map(|d| d.get_ref());
+    let workbook = workbook::render_many(&named, title, language, published, &out)?;
+    opendata::render_many(&named, title, &out)?;
+    drop(t);
+    let _t = phase("workspace pages");
+    let site = pages::SiteView::new(lists, &words);
+    let base_url = lists
+        .settings
+        .base_url
+        .as_ref()
+        .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')));
+    let html = Html::new(theme, &words, &site, base_url)?;
+    let list = pages::list(lists, &words, &workbook.size)?;
+    pages::render(&html, &list, &out)?;
+    let paths = list.iter().map(|p| p.path.as_str());
+    chrome(&html, theme, &words, ("ws_404.html", paths), &out)?;
+    out.finish()
+}
+
+fn add(total: &mut Stats, more: &Stats) {
+    total.pages += more.pages;
+    total.files += more.files;
+    total.bytes += more.bytes;
+}
