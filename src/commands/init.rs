@@ -262,13 +262,17 @@ pub fn department_template(language: Language, id: &str, name: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::super::schema::{DEPARTMENT_SCHEMA, SITE_SCHEMA};
+    use super::super::schema;
     use super::*;
 
     #[test]
     fn templates_name_the_schemas_init_writes() {
-        assert!(TAPLO_TEMPLATE.contains(&format!("{SCHEMAS_DIR}/{SITE_SCHEMA}")));
-        assert!(TAPLO_TEMPLATE.contains(&format!("{SCHEMAS_DIR}/{DEPARTMENT_SCHEMA}")));
+        for (name, _) in schema::files() {
+            assert!(
+                TAPLO_TEMPLATE.contains(&format!("{SCHEMAS_DIR}/{name}")),
+                "{name}"
+            );
+        }
     }
 
     #[test]

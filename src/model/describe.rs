@@ -373,7 +373,7 @@ mod tests {
     }
 
     /// The description lists exactly the fields serde reads, in the same order, for every table
-    /// of both files: a field cannot be read without being described.
+    /// of every file: a field cannot be read without being described.
     #[test]
     fn descriptions_list_exactly_the_fields_serde_reads() {
         use crate::model::*;
@@ -403,6 +403,22 @@ mod tests {
                 PublicService::description(),
                 serde_fields::<PublicService>(),
             ),
+            (
+                workspace::WorkspaceFile::description(),
+                serde_fields::<workspace::WorkspaceFile>(),
+            ),
+            (
+                workspace::Workspace::description(),
+                serde_fields::<workspace::Workspace>(),
+            ),
+            (
+                workspace::TopicsFile::description(),
+                serde_fields::<workspace::TopicsFile>(),
+            ),
+            (
+                workspace::Topic::description(),
+                serde_fields::<workspace::Topic>(),
+            ),
         ];
         for (entity, serde) in cases {
             assert!(!serde.is_empty(), "{}", entity.name);
@@ -416,6 +432,23 @@ mod tests {
             .map(|e| e.key)
             .collect();
         assert_eq!(walked.len(), 16, "{walked:?}");
+        // And of a workspace's two files, whose `[build]` is a project's.
+        let walked: Vec<&str> = workspace::WorkspaceFile::description()
+            .walk()
+            .into_iter()
+            .chain(workspace::TopicsFile::description().walk())
+            .map(|e| e.key)
+            .collect();
+        assert_eq!(
+            walked,
+            [
+                "workspace-file",
+                "workspace",
+                "build",
+                "topics-file",
+                "topic"
+            ]
+        );
     }
 
     #[test]

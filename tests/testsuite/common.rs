@@ -185,6 +185,10 @@ impl Schema {
         Schema::load("department.schema.json")
     }
 
+    pub fn topics() -> Schema {
+        Schema::load("topics.schema.json")
+    }
+
     /// The problems found, after checking that both drafts agree on whether there are any.
     pub fn problems(&self, toml_text: &str) -> Vec<String> {
         let instance = toml_to_json(toml_text);
@@ -205,6 +209,19 @@ impl Schema {
     pub fn property_names(&self) -> Vec<String> {
         let mut names = Vec::new();
         collect_properties(&self.json, &mut names);
+        names.sort();
+        names.dedup();
+        names
+    }
+
+    /// Every property name but those only the top-level `table` (and `definition`, its
+    /// schema) has: a project's `resplist.toml` knows nothing of `workspace` and `members`.
+    pub fn property_names_without(&self, table: &str, definition: &str) -> Vec<String> {
+        let mut json = self.json.clone();
+        json["properties"].as_object_mut().unwrap().remove(table);
+        json["$defs"].as_object_mut().unwrap().remove(definition);
+        let mut names = Vec::new();
+        collect_properties(&json, &mut names);
         names.sort();
         names.dedup();
         names

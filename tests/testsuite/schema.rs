@@ -1,5 +1,5 @@
 //! The JSON Schemas for editors (`resplist schema`, `schemas/`): they are up to date, every
-//! sample file validates, and they agree with `resplist check` on broken files both ways — what
+//! sample file (the sample province's too) validates, and they agree with `resplist check` on broken files both ways — what
 //! the schema rejects, check rejects; what uses the Chinese labels, both accept. Each file is
 //! validated twice: as draft 2020-12, and as taplo (VS Code's Even Better TOML) reads it, which
 //! is draft 7 with formats checked and TOML dates turned into strings.
@@ -22,6 +22,13 @@ fn toml_files(dir: &Path) -> Vec<PathBuf> {
     files
 }
 
+/// Every schema `resplist schema` writes.
+const SCHEMAS: [&str; 3] = [
+    "resplist.schema.json",
+    "department.schema.json",
+    "topics.schema.json",
+];
+
 #[test]
 fn committed_schemas_are_up_to_date() {
     let tmp = tempfile::tempdir().unwrap();
@@ -33,7 +40,7 @@ fn committed_schemas_are_up_to_date() {
         .unwrap();
     assert!(run.status.success(), "{run:?}");
     let stdout = String::from_utf8_lossy(&run.stdout);
-    for name in ["resplist.schema.json", "department.schema.json"] {
+    for name in SCHEMAS {
         assert!(stdout.contains(name), "{stdout}");
         let fresh = fs::read_to_string(out.join(name)).unwrap();
         let committed = fs::read_to_string(repo().join("schemas").join(name)).unwrap_or_default();
@@ -53,13 +60,14 @@ fn schema_writes_into_the_current_directory_by_default() {
         .output()
         .unwrap();
     assert!(run.status.success(), "{run:?}");
-    assert!(tmp.path().join("resplist.schema.json").is_file());
-    assert!(tmp.path().join("department.schema.json").is_file());
+    for name in SCHEMAS {
+        assert!(tmp.path().join(name).is_file(), "{name}");
+    }
 }
 
 #[test]
 fn schemas_are_draft_2020_12_with_titles() {
-    for name in ["resplist.schema.json", "department.schema.json"] {
+    for name in SCHEMAS {
         let text = fs::read_to_string(repo().join("schemas").join(name)).unwrap();
         let schema: Value = serde_json::from_str(&text).unwrap();
         assert_eq!(
@@ -387,4 +395,227 @@ fn a_quoted_date_is_caught_by_check_only() {
     let text = with(SITE, "published = 2015-10-15", "published = \"2015-10-15\"");
     assert_eq!(Schema::site().problems(&text), Vec::<String>::new());
     assert!(!check_errors(&text, DEPARTMENT).is_empty());
+}
+
+#[test]
+fn the_sample_province_validates() {
+    let root = repo().join("examples/province");
+    let read = |path: PathBuf| fs::read_to_string(path).unwrap();
+    let site = Schema::site();
+    let department = Schema::department();
+    assert_eq!(
+        site.problems(&read(root.join("resplist.toml"))),
+        Vec::<String>::new()
+    );
+    assert_eq!(
+        Schema::topics().problems(&read(root.join("topics.toml"))),
+        Vec::<String>::new()
+    );
+    // Its members are projects, whose `resplist.toml` the same schema takes.
+    let mut count = 0;
+    for member in ["chunjiang", "qiushui", "qingshan"] {
+        let member = root.join(member);
+        let text = read(member.join("resplist.toml"));
+        assert_eq!(site.problems(&text), Vec::<String>::new(), "{text}");
+        for file in toml_files(&member.join("departments")) {
+            let problems = department.problems(&read(file.clone()));
+            assert!(problems.is_empty(), "{}: {problems:#?}", file.display());
+            count += 1;
+        }
+    }
+    assert_eq!(count, 18);
+}
+
+/// A workspace of one member, `a`, whose project is `SITE` and `DEPARTMENT`.
+const WORKSPACE: &str = r#"[workspace]
+title = "测试省县级政府部门责任清单"
+language = "zh-CN"
+members = ["a"]
+base_url = "https://example.org/zrqd/"
+published = 2016-01-01
+
+[build]
+output = "public"
+"#;
+
+/// A catalogue that checks without errors.
+const TOPICS: &str = r#"[[topics]]
+id = "paiwu"
+title = "排污许可证核发和监管"
+area = "环境保护"
+
+[[topics]]
+id = "shuizhi"
+title = "水质监测信息发布"
+"#;
+
+/// The errors `resplist check` finds in a workspace of these two files and the member `a`.
+fn workspace_errors(workspace: &str, topics: &str) -> Vec<Diagnostic> {
+    let tmp = tempfile::tempdir().unwrap();
+    fs::write(tmp.path().join("resplist.toml"), workspace).unwrap();
+    fs::write(tmp.path().join("topics.toml"), topics).unwrap();
+    let member = tmp.path().join("a");
+    fs::create_dir_all(member.join("departments")).unwrap();
+    fs::write(member.join("resplist.toml"), SITE).unwrap();
+    fs::write(member.join("departments/huanbao.toml"), DEPARTMENT).unwrap();
+    let ws = resplist::workspace::load(tmp.path()).unwrap();
+    resplist::workspace::check(&ws)
+        .into_iter()
+        .flat_map(|(_, found)| found)
+        .filter(Diagnostic::is_error)
+        .collect()
+}
+
+#[test]
+fn the_base_workspace_files_are_valid_for_both() {
+    assert_eq!(Schema::site().problems(WORKSPACE), Vec::<String>::new());
+    assert_eq!(Schema::topics().problems(TOPICS), Vec::<String>::new());
+    assert_eq!(workspace_errors(WORKSPACE, TOPICS), Vec::new());
+    // The language by its label, as in `[site]`.
+    let labelled = with(WORKSPACE, "language = \"zh-CN\"", "language = \"简体中文\"");
+    assert_eq!(Schema::site().problems(&labelled), Vec::<String>::new());
+    assert_eq!(workspace_errors(&labelled, TOPICS), Vec::new());
+}
+
+#[test]
+fn broken_workspace_files_fail_the_schema_and_check() {
+    let schema = Schema::site();
+    let cases = [
+        ("no members", "members = [\"a\"]\n", ""),
+        ("no title", "title = \"测试省县级政府部门责任清单\"\n", ""),
+        ("unknown field", "title =", "titel = \"x\"\ntitle ="),
+        ("members not a list", "members = [\"a\"]", "members = \"a\""),
+        (
+            "a member breaking the id rule",
+            "members = [\"a\"]",
+            "members = [\"a\", \"B\"]",
+        ),
+        (
+            "a member listed twice",
+            "members = [\"a\"]",
+            "members = [\"a\", \"a\"]",
+        ),
+        (
+            "language outside the list",
+            "language = \"zh-CN\"",
+            "language = \"fr\"",
+        ),
+        (
+            "published as a number",
+            "published = 2016-01-01",
+            "published = 20160101",
+        ),
+        (
+            "unknown build field",
+            "output = \"public\"",
+            "ouptut = \"public\"",
+        ),
+        (
+            "[search] in a workspace",
+            "[build]",
+            "[search]\nexamples = [\"排污\"]\n\n[build]",
+        ),
+        (
+            "[site] and [workspace] at once",
+            "[workspace]",
+            "[site]\ntitle = \"测试县政府部门责任清单\"\njurisdiction = \"测试县\"\n\n[workspace]",
+        ),
+        ("no [workspace]", "[workspace]", "[workspaces]"),
+    ];
+    for (what, from, to) in cases {
+        let text = with(WORKSPACE, from, to);
+        assert!(
+            !schema.problems(&text).is_empty(),
+            "{what}: the schema accepts\n{text}"
+        );
+        assert!(
+            !workspace_errors(&text, TOPICS).is_empty(),
+            "{what}: check accepts\n{text}"
+        );
+    }
+}
+
+#[test]
+fn broken_topics_files_fail_the_schema_and_check() {
+    let schema = Schema::topics();
+    let cases = [
+        ("unknown field", "area =", "areas = \"x\"\narea ="),
+        (
+            "unknown table",
+            "[[topics]]\nid = \"shuizhi\"",
+            "[[topic]]\nid = \"shuizhi\"",
+        ),
+        (
+            "topics not a list of tables",
+            TOPICS,
+            "topics = [\"paiwu\", \"shuizhi\"]\n",
+        ),
+        ("no id", "id = \"shuizhi\"\n", ""),
+        ("no title", "title = \"水质监测信息发布\"\n", ""),
+        (
+            "an id breaking the id rule",
+            "id = \"paiwu\"",
+            "id = \"Pai-Wu\"",
+        ),
+        ("area as a number", "area = \"环境保护\"", "area = 1"),
+    ];
+    for (what, from, to) in cases {
+        let text = with(TOPICS, from, to);
+        assert!(
+            !schema.problems(&text).is_empty(),
+            "{what}: the schema accepts\n{text}"
+        );
+        assert!(
+            !workspace_errors(WORKSPACE, &text).is_empty(),
+            "{what}: check accepts\n{text}"
+        );
+    }
+}
+
+/// `resplist.toml` has two shapes, yet a mistake inside one of its tables is reported at its
+/// place, as in a schema of one shape, not as a file that matches neither.
+#[test]
+fn a_missing_field_is_reported_in_its_table_in_either_shape() {
+    let schema = Schema::site();
+    for (base, line, table) in [
+        (WORKSPACE, "members = [\"a\"]\n", "/workspace"),
+        (SITE, "jurisdiction = \"测试县\"\n", "/site"),
+    ] {
+        let problems = schema.problems(&with(base, line, ""));
+        assert_eq!(problems.len(), 1, "{problems:#?}");
+        let field = line.split(' ').next().unwrap_or_default();
+        assert!(
+            problems[0].contains(field) && problems[0].ends_with(&format!(" at {table}")),
+            "{problems:#?}"
+        );
+    }
+}
+
+/// `[workspace]`'s title and date are as in `[site]` (FORMAT.md), and a topic's title is
+/// required as a boundary's is: the schema underlines them empty or with a time.
+#[test]
+fn workspace_titles_and_dates_are_as_in_a_project() {
+    for (schema, base, from, to) in [
+        (
+            Schema::site(),
+            WORKSPACE,
+            "title = \"测试省县级政府部门责任清单\"",
+            "title = \"\"",
+        ),
+        (
+            Schema::site(),
+            WORKSPACE,
+            "published = 2016-01-01",
+            "published = 2016-01-01T09:00:00",
+        ),
+        (
+            Schema::topics(),
+            TOPICS,
+            "title = \"水质监测信息发布\"",
+            "title = \"\"",
+        ),
+    ] {
+        let text = with(base, from, to);
+        assert!(!schema.problems(&text).is_empty(), "{text}");
+    }
 }
