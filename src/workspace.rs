@@ -110,6 +110,9 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
 /// `check` sorts it; paths are relative to the workspace.
 pub fn check(ws: &Workspace) -> Vec<(Option<&Member>, Vec<Diagnostic>)> {
     let mut own = ws.diagnostics.clone();
+    if let Some(file) = &ws.file {
+        check::workspace_fields(file, &mut own);
+    }
     // A catalogue that cannot be read is reported once; topics are then not looked up in it,
     // rather than each reported as unknown.
     let unread = ws.topics.is_none() && ws.root.join(TOPICS_FILE).exists();
@@ -198,6 +201,7 @@ fn catalogue(ws: &Workspace, out: &mut Vec<Diagnostic>) -> BTreeMap<String, Span
     let mut known = BTreeMap::new();
     let file = Path::new(TOPICS_FILE);
     for topic in ws.topics.iter().flat_map(|t| &t.topics) {
+        check::topic_fields(topic.get_ref(), file, out);
         let id = &topic.get_ref().id;
         if !model::is_valid_id(id.get_ref()) {
             out.push(

@@ -9,9 +9,10 @@ use crate::diagnostic::{Code, Diagnostic};
 use crate::i18n::{Arg, Message};
 use crate::load::SITE_FILE;
 use crate::model::describe::{Described, Entity};
+use crate::model::workspace::{Topic, WorkspaceFile};
 use crate::model::{
-    Boundary, Department, Duty, PhoneNumber, Power, PublicService, Section, SiteFile, Spanned,
-    SupervisionRegime, is_valid_id,
+    Boundary, Datetime, Department, Duty, PhoneNumber, Power, PublicService, Section, SiteFile,
+    Spanned, SupervisionRegime, is_valid_id,
 };
 use crate::msg;
 use crate::suggest::id_hint;
@@ -42,15 +43,49 @@ pub(super) fn site(file: &SiteFile, out: &mut Vec<Diagnostic>) {
         self::phone(&mut cx, phone);
     }
     if let Some(date) = &site.published {
-        let d = date.get_ref();
-        if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
-            cx.report(
-                Code::WrongType,
-                date,
-                msg!("published-not-a-date"),
-                msg!("published-not-a-date-help"),
-            );
-        }
+        published(&mut cx, date);
+    }
+}
+
+/// `[workspace]` of a workspace's `resplist.toml`: as `[site]` for the fields they share.
+pub(crate) fn workspace(file: &WorkspaceFile, out: &mut Vec<Diagnostic>) {
+    let mut no_suggestions = 0;
+    let mut cx = Cx {
+        file: Path::new(SITE_FILE),
+        out,
+        suggestions: &mut no_suggestions,
+    };
+    let ws = file.workspace.get_ref();
+    required(&mut cx, &ws.title, "title");
+    if let Some(url) = &ws.base_url {
+        link(&mut cx, url, "base_url", &["https://", "http://"]);
+    }
+    if let Some(date) = &ws.published {
+        published(&mut cx, date);
+    }
+}
+
+/// A topic of `topics.toml` (in `file`) has a title.
+pub(crate) fn topic(topic: &Topic, file: &Path, out: &mut Vec<Diagnostic>) {
+    let mut no_suggestions = 0;
+    let mut cx = Cx {
+        file,
+        out,
+        suggestions: &mut no_suggestions,
+    };
+    required(&mut cx, &topic.title, "title");
+}
+
+/// The edition's date is a date, without a time.
+fn published(cx: &mut Cx<'_>, date: &Spanned<Datetime>) {
+    let d = date.get_ref();
+    if d.date.is_none() || d.time.is_some() || d.offset.is_some() {
+        cx.report(
+            Code::WrongType,
+            date,
+            msg!("published-not-a-date"),
+            msg!("published-not-a-date-help"),
+        );
     }
 }
 

@@ -23,6 +23,8 @@ pub use checked::{
     Checked, LinkedBoundary, LinkedDepartment, LinkedDuty, LinkedItem, LinkedRegime, LinkedService,
     LinkedStep, Unresolved,
 };
+/// The rules on single values of a workspace's own files.
+pub(crate) use fields::{topic as topic_fields, workspace as workspace_fields};
 
 /// Every diagnostic for the project: the loader's and the rules', sorted by file and position.
 pub fn check(project: &Project) -> Vec<Diagnostic> {

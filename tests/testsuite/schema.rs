@@ -592,7 +592,8 @@ fn a_missing_field_is_reported_in_its_table_in_either_shape() {
 }
 
 /// `[workspace]`'s title and date are as in `[site]` (FORMAT.md), and a topic's title is
-/// required as a boundary's is: the schema underlines them empty or with a time.
+/// required as a boundary's is: the schema underlines them empty or with a time, and `check`
+/// reports them.
 #[test]
 fn workspace_titles_and_dates_are_as_in_a_project() {
     for (schema, base, from, to) in [
@@ -617,5 +618,11 @@ fn workspace_titles_and_dates_are_as_in_a_project() {
     ] {
         let text = with(base, from, to);
         assert!(!schema.problems(&text).is_empty(), "{text}");
+        let errors = if base == WORKSPACE {
+            workspace_errors(&text, TOPICS)
+        } else {
+            workspace_errors(WORKSPACE, &text)
+        };
+        assert!(!errors.is_empty(), "check accepts\n{text}");
     }
 }
