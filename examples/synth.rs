@@ -1,6 +1,10 @@
 //! A deterministic synthetic project in the seed county's proportions, for benchmarks.
 //!
-//!     cargo run --release --example synth -- [--scale N] [--seed S] OUT
+//!     cargo run --release --example synth -- [--scale N] [--seed S] [--workspace] OUT
+//!
+//! With `--workspace`, the same N counties are written as a workspace of N members (`c001`, …),
+//! each a project of its county's departments: the same information as the flat project of the
+//! same scale and seed, file for file, so that the two can be compared.
 //!
 //! Per 1× scale (one county, as in the seed document): 40 departments, 552 main duties,
 //! 2,056 work items, 35 boundaries with mock cases, 309 supervision regimes, 169 public
@@ -335,6 +339,7 @@ fn main() {
     let mut scale = 1usize;
     let mut seed = 1u64;
     let mut out: Option<PathBuf> = None;
+    let mut workspace = false;
     let mut args = std::env::args().skip(1);
     while let Some(arg) = args.next() {
         match arg.as_str() {
@@ -350,33 +355,56 @@ fn main() {
                     .and_then(|v| v.parse().ok())
                     .unwrap_or_else(|| usage())
             }
+            "--workspace" => workspace = true,
             _ if out.is_none() && !arg.starts_with('-') => out = Some(PathBuf::from(arg)),
             _ => usage(),
         }
     }
     let out = out.unwrap_or_else(|| usage());
-    if let Err(err) = generate(&out, scale.max(1), seed) {
+    if let Err(err) = generate(&out, scale.max(1), seed, workspace) {
         eprintln!("synth: {err}");
         std::process::exit(1);
     }
 }
 
 fn usage() -> ! {
-    eprintln!("usage: synth [--scale N] [--seed S] OUT");
+    eprintln!("usage: synth [--scale N] [--seed S] [--workspace] OUT");
     std::process::exit(2);
 }
 
-fn generate(out: &Path, scale: usize, seed: u64) -> std::io::Result<()> {
+fn generate(out: &Path, scale: usize, seed: u64, workspace: bool) -> std::io::Result<()> {
     if out.exists() {
         fs::remove_dir_all(out)?;
     }
-    fs::create_dir_all(out.join("departments"))?;
-    fs::write(
-        out.join("resplist.toml"),
-        format!(
-            "[site]\ntitle = \"合成测试清单（{scale}×）\"\njurisdiction = \"合成测试区\"\npublished = 2026-01-01\n"
-        ),
-    )?;
+    fs::create_dir_all(out)?;
+    let county = |c: usize| format!("c{:03}", c + 1);
+    if workspace {
+        let members: Vec<String> = (0..scale).map(|c| format!("\"{}\"", county(c))).collect();
+        fs::write(
+            out.join("resplist.toml"),
+            format!(
+                "[workspace]\ntitle = \"合成测试省（{scale} 个县）\"\npublished = 2026-01-01\nmembers = [{}]\n",
+                members.join(", ")
+            ),
+        )?;
+        for c in 0..scale {
+            fs::create_dir_all(out.join(county(c)))?;
+            fs::write(
+                out.join(county(c)).join("resplist.toml"),
+                format!(
+                    "[site]\ntitle = \"第{n}县政府部门责任清单\"\njurisdiction = \"第{n}县\"\npublished = 2026-01-01\n",
+                    n = c + 1
+                ),
+            )?;
+        }
+    } else {
+        fs::write(
+            out.join("resplist.toml"),
+            format!(
+                "[site]\ntitle = \"合成测试清单（{scale}×）\"\njurisdiction = \"合成测试区\"\npublished = 2026-01-01\n"
+            ),
+        )?;
+    }
     let all: Vec<Department> = (0..scale)
         .flat_map(|county| {
             BUREAUS
@@ -393,9 +421,11 @@ fn generate(out: &Path, scale: usize, seed: u64) -> std::io::Result<()> {
         .collect();
     let mut rng = Rng(seed);
     for d in &all {
-        let dir = out
-            .join("departments")
-            .join(format!("c{:03}", d.county + 1));
+        let dir = if workspace {
+            out.join(county(d.county)).join("departments")
+        } else {
+            out.join("departments").join(county(d.county))
+        };
         fs::create_dir_all(&dir)?;
         fs::write(
             dir.join(format!("{}.toml", d.id)),

@@ -62,6 +62,7 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
         .map(|f| f.workspace.get_ref().members.get_ref().clone())
         .unwrap_or_default();
     let mut seen: HashMap<String, Spanned<String>> = HashMap::new();
+    let mut found = Vec::new();
     for id in ids {
         let bad = |message, help| {
             Diagnostic::new(Code::BadMember, message)
@@ -91,14 +92,24 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
             ws.diagnostics.push(d);
             continue;
         }
-        match load::load(&dir) {
+        found.push((name, id.span(), dir));
+    }
+    // Members are loaded on every core: one county's files are too few to keep both busy.
+    let loaded: Vec<_> = found
+        .into_par_iter()
+        .map(|(name, span, dir)| (load::load(&dir), name, span))
+        .collect();
+    for (project, name, span) in loaded {
+        match project {
             Ok(project) => ws.members.push(Member { id: name, project }),
             Err(err) => {
                 let reason = err.to_string();
-                let d = bad(
+                let d = Diagnostic::new(
+                    Code::BadMember,
                     msg!("member-unreadable", id = &name, reason = reason),
-                    msg!("member-not-a-project-help", id = &name),
-                );
+                )
+                .at(site, span)
+                .help(msg!("member-not-a-project-help", id = &name));
                 ws.diagnostics.push(d);
             }
         }

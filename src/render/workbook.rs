@@ -116,7 +116,10 @@ fn blocks(
             headers.insert(0, pick(language, JURISDICTION.0, JURISDICTION.1));
         }
         let name = block.sheet_name(language);
-        let mut sheet = Sheet::new(book.add_worksheet(), name, columns, headers, formats)?;
+        // One row in memory at a time (strings still shared): a workspace's workbook holds
+        // hundreds of thousands of rows, which otherwise took a gigabyte.
+        let sheet = book.add_worksheet_with_low_memory()?;
+        let mut sheet = Sheet::new(sheet, name, columns, headers, formats)?;
         sheet.offset = usize::from(named);
         for (jurisdiction, checked) in lists {
             sheet.jurisdiction = jurisdiction.map(str::to_string);

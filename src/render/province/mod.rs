@@ -63,13 +63,16 @@ pub fn render(
         topics: ws.topics().collect(),
         members,
     };
+    // The workspace's own outputs first: the workbook of every member is the largest thing a
+    // build holds, and it is gone before any member's site is rendered.
+    let own = match options.only {
+        None => workspace_pages(&lists, theme, dir)?,
+        Some(_) => Stats::default(),
+    };
     let t = phase("members");
     let mut built = members_sites(&lists, theme, dir, options)?;
     drop(t);
-    if options.only.is_none() {
-        let stats = workspace_pages(&lists, theme, dir)?;
-        add(&mut built.stats, &stats);
-    }
+    add(&mut built.stats, &own);
     Ok(built)
 }
 
@@ -131,10 +134,12 @@ fn workspace_pages(lists: &Lists<'_>, theme: &Theme, dir: &Path) -> anyhow::Resu
         .iter()
         .map(|(m, c)| (m.id.as_str(), c))
         .collect();
-    let t = phase("workspace data");
+    let t = phase("workspace workbook");
     let title = lists.settings.title.get_ref();
     let published = lists.settings.published.as_ref().map(|d| d.get_ref());
     let workbook = workbook::render_many(&named, title, language, published, &out)?;
+    drop(t);
+    let t = phase("workspace opendata");
     opendata::render_many(&named, title, &out)?;
     drop(t);
     let _t = phase("workspace pages");
