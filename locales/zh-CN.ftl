@@ -487,7 +487,7 @@ diff-lines = { $heading } — { $n } 行
 diff-verb-added = **新增**
 diff-verb-removed = **删除**
 diff-verb-changed = 修改
-diff-working-tree = 工作区
+diff-working-tree = 尚未提交的修改
 
 ## --help
 help-usage = 用法：
@@ -665,8 +665,13 @@ unknown-topic = 对应事项 “{ $id }” 不在事项目录里
 unknown-topic-help = 事项目录（{ $file }）里有：{ $known }。改成其中一个，或者先在 { $file } 里加上这个事项
 topic-named-twice = 对应事项 “{ $id }” 已经有一项职责边界（“{ $other }”）对应了：同一个事项只能有一个牵头部门
 topic-named-twice-help = 一个行政区里，一个事项只对应一项职责边界；把这两项合成一项，或者删掉其中一项的 topic（另一项在 { $file }）
-workspace-not-yet = { $dir } 是一个工作区（多个行政区）：`resplist { $command }` 现在还不能整个处理工作区。可以用 `resplist check { $dir }` 检查全部行政区，或者对每个行政区分别运行：`resplist { $command } { $dir }/<成员文件夹>`
+workspace-not-yet = { $dir } 是一个工作区（多个行政区）：`resplist { $command }` 现在还不能整个处理工作区。可以用 `resplist check { $dir }` 检查、`resplist build { $dir }` 生成全部行政区的网站，或者对每个行政区分别运行：`resplist { $command } { $dir }/<成员文件夹>`
 unknown-topic-no-catalogue-help = 工作区的事项目录（`{ $file }`）里还没有事项：先在工作区文件夹里的 `{ $file }` 中用 `[[topics]]` 加上这个事项（`id`、`title`），或者删掉这一行 `topic`
 build-members = 各行政区网站：新生成 { $rendered } 个，未改动沿用 { $reused } 个
 members-unknown = `--members` 中的 { $member } 不是本工作区的成员。本工作区的成员有：{ $known }
 members-not-a-workspace = `--members` 只用于工作区，而 { $dir } 是单个项目：去掉 `--members` 再构建即可
+diff-member = { $jurisdiction }（{ $member }）
+diff-member-changed = { $member }
+diff-member-added = { $member }：新加入工作区的行政区
+diff-member-removed = { $member }：已不在工作区中的行政区
+diff-workspace-unchanged = 各行政区的清单都没有变化。

@@ -336,3 +336,62 @@ fn an_error_in_one_member_builds_nothing_and_keeps_the_published_site() {
     assert!(said.contains("E0115"), "{said}");
     assert_eq!(files(&site), before);
 }
+
+#[test]
+fn diff_of_a_workspace_gives_each_members_changes_under_its_name() {
+    let tmp = province();
+    let ws = tmp.path().join("ws");
+    let old = tmp.path().join("old");
+    copy_project(&ws, &old);
+    let file = ws.join("qiushui/departments/chengguan.toml");
+    crate::common::edit(&file, |t| t.replacen("0000-7114 0000", "0000-7114 9999", 1));
+    let diff = |args: &[&str], dir: &Path| {
+        command()
+            .args(["--lang", "zh-CN", "diff"])
+            .args(args)
+            .current_dir(dir)
+            .output()
+            .unwrap()
+    };
+    let run = diff(&["--exit-code", "--dirs", "old", "ws"], tmp.path());
+    assert_eq!(run.status.code(), Some(1), "{}", stderr(&run));
+    let said = stdout(&run);
+    assert!(said.contains("== 秋水县（qiushui）"), "{said}");
+    assert!(
+        said.contains("“0000-7114 0000” → “0000-7114 9999”"),
+        "{said}"
+    );
+    assert!(
+        !said.contains("春江县（chunjiang）"),
+        "unchanged members are left out: {said}"
+    );
+    // In git: the working tree against HEAD, member by member.
+    crate::common::git(&old, &["init", "-q"]);
+    crate::common::git(&old, &["add", "."]);
+    crate::common::git(&old, &["commit", "-q", "-m", "list"]);
+    copy_project(&ws.join("qiushui"), &old.join("qiushui"));
+    let run = diff(&["--format", "json"], &old);
+    assert!(run.status.success(), "{}", stderr(&run));
+    let lines: Vec<serde_json::Value> = stdout(&run)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert_eq!(lines[0]["member"], "qiushui");
+    assert!(
+        lines[0]["diff"]["departments"]
+            .as_array()
+            .is_some_and(|d| d.len() == 1)
+    );
+    // A member added.
+    crate::common::edit(&ws.join("resplist.toml"), |t| {
+        t.replacen("\"qingshan\"]", "\"qingshan\", \"dongshan\"]", 1)
+    });
+    copy_project(&ws.join("qingshan"), &ws.join("dongshan"));
+    let run = diff(&["--dirs", "old", "ws"], tmp.path());
+    let said = stdout(&run);
+    assert!(
+        said.contains("（dongshan）：新加入工作区的行政区"),
+        "{said}"
+    );
+}
