@@ -66,7 +66,12 @@ fn words(line: &str) -> Vec<String> {
 fn ci_recipes_are_valid_and_call_real_commands() {
     let dir = repo().join("examples/ci");
     let mut checked = Vec::new();
-    for file in ["github-actions.yml", "gitlab-ci.yml"] {
+    for file in [
+        "github-actions.yml",
+        "gitlab-ci.yml",
+        "github-actions-workspace.yml",
+        "gitlab-ci-workspace.yml",
+    ] {
         let text = std::fs::read_to_string(dir.join(file)).unwrap();
         let docs = YamlLoader::load_from_str(&text)
             .unwrap_or_else(|e| panic!("{file} is not valid YAML: {e}"));
