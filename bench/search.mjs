@@ -2,16 +2,26 @@
 // site: for each query, the top results and the bytes of search data the query loaded.
 // Usage: node bench/search.mjs SITE_DIR [QUERY…]       (queries default to a small fixed set)
 //        node bench/search.mjs SITE_DIR --set tests/browser/queries.mjs   (hit rate of a query set)
+// On a workspace's site, the query runs across every member, as its search page does; with
+// `--in MEMBER` first, in that member only.
 import { readFileSync, statSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import vm from "node:vm";
 
-const [site, ...rest] = process.argv.slice(2);
+let [site, ...rest] = process.argv.slice(2);
 if (!site) {
-  console.error("usage: node bench/search.mjs SITE_DIR [QUERY…] | --set FILE.mjs");
+  console.error("usage: node bench/search.mjs SITE_DIR [--in MEMBER] [QUERY…] | --set FILE.mjs");
   process.exit(2);
 }
+// A workspace's search page offers its members in a select; they are searched as it does.
+let members = null;
+{
+  let page = "";
+  try { page = readFileSync(join(site, "search/index.html"), "utf8"); } catch (e) { /* a site without a search page */ }
+  if (page.includes('id="search-in"')) members = [...page.matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+}
+if (rest[0] === "--in") { members = [rest[1]]; rest = rest.slice(2); }
 
 let loadedBytes = 0;
 const loadedFiles = new Set();
@@ -23,7 +33,10 @@ function sandbox() {
         let code;
         try { code = readFileSync(path, "utf8"); } catch (e) { script.onerror && script.onerror(e); return; }
         if (!loadedFiles.has(path)) { loadedFiles.add(path); loadedBytes += statSync(path).size; }
+        // Each index file registers with the engine that added its script, as in a browser.
+        document.currentScript = script;
         vm.runInContext(code, context, { filename: path });
+        document.currentScript = null;
       });
     },
   };
@@ -49,8 +62,8 @@ async function query(q) {
   loadedBytes = 0;
   loadedFiles.clear();
   const run = context.resplistSearch.run || context.__search;
-  const outcome = await run(q);
-  const rows = outcome ? outcome.results.map((r) => ({ title: r.row[0], url: r.row[5], partial: !!r.partial, kind: r.kind })) : [];
+  const outcome = members ? await context.resplistSearch.across(members, q) : await run(q);
+  const rows = outcome ? outcome.results.map((r) => ({ title: r.row[0], url: (r.site ? r.site + "/" : "") + r.row[5], partial: !!r.partial, kind: r.kind })) : [];
   if (process.env.READ && outcome) console.log(JSON.stringify(outcome.read), JSON.stringify(outcome.intents));
   return { rows, bytes: loadedBytes, files: loadedFiles.size, total: outcome ? outcome.total : 0 };
 }

@@ -4,59 +4,19 @@
 // A third site, built from sources with 400-character runs without spaces in every one-line text,
 // must not scroll sideways at 390 or 1280 px either.
 // Usage: node run.mjs ZH_SITE_DIR EN_SITE_DIR [LONG_LINES_SITE_DIR]
-import { readdirSync, statSync } from "node:fs";
-import { join, relative } from "node:path";
+import { relative } from "node:path";
 import { pathToFileURL } from "node:url";
-import { createRequire } from "node:module";
-import { chromium } from "playwright-core";
+import { check, finish, launch, pages, searchFor, seriousViolations, url } from "./lib.mjs";
 import { everyday } from "./queries.mjs";
 import { everyday as heldout } from "./queries-heldout.mjs";
 
-const require = createRequire(import.meta.url);
-const AXE = require.resolve("axe-core/axe.min.js");
 const [zhSite, enSite, longSite] = process.argv.slice(2);
 if (!zhSite || !enSite) {
   console.error("usage: node run.mjs ZH_SITE_DIR EN_SITE_DIR");
   process.exit(2);
 }
 
-let passed = 0, failed = 0;
-function check(name, ok, detail = "") {
-  if (ok) passed++; else { failed++; console.log(`FAIL ${name}${detail ? `: ${detail}` : ""}`); }
-}
-
-function pages(dir) {
-  const out = [];
-  for (const name of readdirSync(dir)) {
-    const path = join(dir, name);
-    if (statSync(path).isDirectory()) out.push(...pages(path));
-    else if (name.endsWith(".html")) out.push(path);
-  }
-  return out.sort();
-}
-const url = (site, page) => pathToFileURL(join(site, page)).href;
-
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-});
-
-async function searchFor(page, query, typed = true) {
-  await page.fill("#search-q", "");
-  if (typed) await page.type("#search-q", query); else await page.fill("#search-q", query);
-  // The result list says which query it shows once the last (debounced) run is drawn.
-  await page.waitForFunction((q) => {
-    const box = document.getElementById("search-results");
-    return box.getAttribute("data-query") === q && document.getElementById("search-status").textContent !== "";
-  }, query, { timeout: 10000 });
-  return page.$$eval("#search-results li", (items) => items.map((li) => ({
-    href: li.querySelector(".result-title a").getAttribute("href"),
-    title: li.querySelector(".result-title a").textContent,
-    kind: li.querySelector(".kind").textContent,
-    meta: li.querySelector(".result-meta").textContent,
-    partial: li.querySelector(".partial") !== null,
-  })));
-}
+const browser = await launch();
 
 // A result is the target when its link ends with it (a page), or holds it (a page and anchor).
 const leadsTo = (href, target) => target.includes("#") ? href.includes(target) : href.endsWith(target);
@@ -151,12 +111,9 @@ await everydaySuite(zhSite, heldout, "held-out everyday queries", 38);
   await page.click(".search-examples a");
   await page.waitForFunction(() => document.querySelectorAll("#search-results li").length > 0, null, { timeout: 10000 });
   check("an example query finds something", true);
-  await page.addScriptTag({ path: AXE });
   await searchFor(page, "村里有没有免费律师", false);
-  const axe = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-  const bad = axe.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
-  check("search page with results and help: axe-core finds no critical or serious violation", bad.length === 0,
-    bad.map((v) => `${v.id}: ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
+  const bad = await seriousViolations(page);
+  check("search page with results and help: axe-core finds no critical or serious violation", bad.length === 0, bad.join("; "));
   await page.close();
 }
 
@@ -188,11 +145,8 @@ for (const site of [zhSite, enSite]) {
   for (const file of pages(site)) {
     const name = relative(site, file);
     await page.goto(pathToFileURL(file).href);
-    await page.addScriptTag({ path: AXE });
-    const result = await page.evaluate(async () => await window.axe.run(document, { resultTypes: ["violations"] }));
-    const bad = result.violations.filter((v) => v.impact === "critical" || v.impact === "serious");
-    check(`${name}: axe-core finds no critical or serious violation`, bad.length === 0,
-      bad.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 2).map((n) => n.target.join(" ")).join(", ")}`).join("; "));
+    const bad = await seriousViolations(page);
+    check(`${name}: axe-core finds no critical or serious violation`, bad.length === 0, bad.join("; "));
   }
   await page.close();
 }
@@ -218,5 +172,4 @@ if (longSite) {
 }
 
 await browser.close();
-console.log(`${passed} passed, ${failed} failed`);
-process.exit(failed === 0 ? 0 : 1);
+finish();

@@ -2,13 +2,10 @@
 // edit the file, and wait for a new window (the mark gone) showing the new text.
 // Usage: node serve.mjs URL FILE OLD NEW
 import { readFileSync, writeFileSync } from "node:fs";
-import { chromium } from "playwright-core";
+import { launch } from "./lib.mjs";
 
 const [url, file, before, after] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launch();
 const page = await browser.newPage();
 await page.goto(url);
 const shown = await page.textContent("body");

@@ -1,17 +1,16 @@
-//! The browser checks (tests/browser/run.mjs): search typed into the search box, the no-JS
-//! fallback, phone-width layout, tap targets and axe-core, in Debian's headless Chromium. They
-//! need node, chromium and `npm ci` in tests/browser, so the test is ignored by plain `cargo test`;
-//! run with `--include-ignored` (as .ci/run does, after installing them), it fails if any is
-//! missing, saying what to install.
+//! The browser checks (tests/browser/run.mjs, workspace.mjs): search typed into the search box,
+//! the no-JS fallback, phone-width layout, tap targets and axe-core, in Debian's headless
+//! Chromium, on sites and on a workspace. They need node, chromium and `npm ci` in tests/browser,
+//! so the tests are ignored by plain `cargo test`; run with `--include-ignored` (as .ci/run does,
+//! after installing them), they fail if any is missing, saying what to install.
 
-use std::path::Path;
-use std::process::Command;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
 
 use crate::common::{build, copy_project, repo};
 
-#[test]
-#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
-fn search_layout_and_accessibility_in_chromium() {
+/// The browser suite's folder and Chromium, once every tool it needs is there.
+fn tools() -> (PathBuf, String) {
     let here = repo().join("tests/browser");
     let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     assert!(
@@ -27,6 +26,25 @@ fn search_layout_and_accessibility_in_chromium() {
         here.join("node_modules/playwright-core").exists(),
         "tests/browser has no node_modules: run `npm ci` in tests/browser"
     );
+    (here, chromium)
+}
+
+/// Asserts that a browser script ran every check and none failed, printing its report.
+fn passed(out: &Output) {
+    let stdout = String::from_utf8_lossy(&out.stdout);
+    println!("{stdout}");
+    assert!(
+        out.status.success(),
+        "browser checks failed:\n{stdout}\n{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+}
+
+#[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
+fn search_layout_and_accessibility_in_chromium() {
+    let (here, chromium) = tools();
     let tmp = tempfile::tempdir().unwrap();
     let long = tmp.path().join("long-project");
     long_lines_project(&long);
@@ -46,14 +64,26 @@ fn search_layout_and_accessibility_in_chromium() {
         .env("CHROMIUM", &chromium)
         .output()
         .unwrap();
-    let stdout = String::from_utf8_lossy(&out.stdout);
-    println!("{stdout}");
-    assert!(
-        out.status.success(),
-        "browser checks failed:\n{stdout}\n{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    assert!(stdout.contains(" passed, 0 failed"), "{stdout}");
+    passed(&out);
+}
+
+/// The sample workspace (examples/province): its home page, a topic compared, and the one
+/// search over every member's own index, narrowed to one member (tests/browser/workspace.mjs).
+#[test]
+#[ignore = "needs chromium, node and `npm ci` in tests/browser"]
+fn workspace_pages_and_search_across_members_in_chromium() {
+    let (here, chromium) = tools();
+    let tmp = tempfile::tempdir().unwrap();
+    let site = tmp.path().join("province");
+    build(Path::new("examples/province"), &site);
+    let out = Command::new("node")
+        .arg("workspace.mjs")
+        .arg(&site)
+        .current_dir(&here)
+        .env("CHROMIUM", &chromium)
+        .output()
+        .unwrap();
+    passed(&out);
 }
 
 /// The English example with a 400-character run without spaces added to every one-line text
@@ -103,17 +133,12 @@ fn long_lines_project(to: &Path) {
 #[test]
 #[ignore = "needs chromium, node and `npm ci` in tests/browser"]
 fn an_open_page_reloads_itself_after_an_edit() {
-    let here = repo().join("tests/browser");
-    assert!(
-        here.join("node_modules/playwright-core").exists(),
-        "tests/browser has no node_modules: run `npm ci` in tests/browser"
-    );
+    let (here, chromium) = tools();
     let tmp = tempfile::tempdir().unwrap();
     let project = tmp.path().join("p");
     copy_project(&repo().join("data"), &project);
     let served = crate::serve::Served::start(&project);
     let url = format!("http://{}/", served.address);
-    let chromium = std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into());
     let out = Command::new("node")
         .arg("serve.mjs")
         .arg(format!("{url}departments/huanbao.html"))
