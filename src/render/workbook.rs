@@ -132,20 +132,25 @@ fn blocks(
 
 /// A workspace's lists as one workbook: an about sheet for the workspace, then every block's
 /// sheet with the jurisdiction of each row first. `lists` are (jurisdiction, list).
+/// `None` when a sheet would pass Excel's limit of 1,048,576 rows (some 5,000 counties' work
+/// items): no spreadsheet program opens such a workbook, and each member's stays on offer.
 pub fn render_many(
     lists: &[(&str, &Checked<'_>)],
     title: &str,
     language: Language,
     published: Option<&Datetime>,
     out: &Writer,
-) -> anyhow::Result<Download> {
-    let bytes = many(lists, title, language, published)
-        .with_context(|| msg!("cannot-write", path = PATH))?;
+) -> anyhow::Result<Option<Download>> {
+    let bytes = match many(lists, title, language, published) {
+        Ok(bytes) => bytes,
+        Err(XlsxError::RowColumnLimitError) => return Ok(None),
+        Err(err) => return Err(err).with_context(|| msg!("cannot-write", path = PATH)),
+    };
     out.write(PATH, &bytes)?;
-    Ok(Download {
+    Ok(Some(Download {
         url: PATH,
         size: size(bytes.len()),
-    })
+    }))
 }
 
 fn many(

@@ -150,7 +150,8 @@ fn workspace_pages(lists: &Lists<'_>, theme: &Theme, dir: &Path) -> anyhow::Resu
         .as_ref()
         .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')));
     let html = Html::new(theme, &words, &site, base_url)?;
-    let list = pages::list(lists, &words, &workbook.size)?;
+    let size = workbook.as_ref().map(|w| w.size.as_str());
+    let list = pages::list(lists, &words, size)?;
     pages::render(&html, &list, &out)?;
     let paths = list.iter().map(|p| p.path.as_str());
     chrome(&html, theme, &words, ("ws_404.html", paths), &out)?;

@@ -116,7 +116,12 @@ pub struct Page {
 }
 
 /// Every page of the workspace, home first.
-pub fn list(lists: &Lists<'_>, words: &Words, workbook_size: &str) -> anyhow::Result<Vec<Page>> {
+/// `workbook_size` is `None` when the workspace is too large for one workbook.
+pub fn list(
+    lists: &Lists<'_>,
+    words: &Words,
+    workbook_size: Option<&str>,
+) -> anyhow::Result<Vec<Page>> {
     let mut pages = vec![
         home(lists, words, workbook_size)?,
         topics_index(lists, words)?,
@@ -136,7 +141,7 @@ pub fn render(html: &Html, pages: &[Page], out: &super::super::Writer) -> anyhow
     })
 }
 
-fn home(lists: &Lists<'_>, words: &Words, workbook_size: &str) -> anyhow::Result<Page> {
+fn home(lists: &Lists<'_>, words: &Words, workbook_size: Option<&str>) -> anyhow::Result<Page> {
     let mut total = Totals::default();
     let members: Vec<MemberView<'_>> = lists
         .members
@@ -172,7 +177,9 @@ fn home(lists: &Lists<'_>, words: &Words, workbook_size: &str) -> anyhow::Result
     cx.insert("members", &members);
     cx.insert("total", &total);
     cx.insert("totals", &totals);
-    cx.insert("workbook_size", workbook_size);
+    if let Some(size) = workbook_size {
+        cx.insert("workbook_size", size);
+    }
     Ok(page("index.html", "ws_index.html", lists, "members", cx))
 }
 
