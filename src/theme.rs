@@ -22,6 +22,7 @@ pub const DEFAULT_FILES: &[(&str, &str)] = embed![
     "templates/base.html",
     "templates/macros.html",
     "templates/index.html",
+    "templates/department_list.html",
     "templates/department.html",
     "templates/boundaries.html",
     "templates/boundary.html",

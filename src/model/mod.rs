@@ -103,6 +103,21 @@ pub struct Build {
     #[serde(default)]
     #[field(zh = "动态调整记录", en = "Adjustments listed on the history page")]
     pub history: Option<Spanned<u32>>,
+    /// Optional. 单页大小上限 the most bytes the home page and each index page may have (default
+    /// 1000000, 1 MB): a list of departments, boundaries, regimes or services that would make
+    /// one longer is split into numbered pages; 0 for no limit (an extension of FORMAT.md).
+    #[serde(default)]
+    #[field(zh = "单页大小上限", en = "Largest page, in bytes")]
+    pub page_limit: Option<Spanned<u32>>,
+    /// Optional. 完整打印版大小上限 above this many bytes (estimated; default 10000000, 10 MB)
+    /// the whole-list `print.html` is not written and the list prints by volume; 0 for no limit
+    /// (an extension of FORMAT.md).
+    #[serde(default)]
+    #[field(
+        zh = "完整打印版大小上限",
+        en = "Largest whole print edition, in bytes"
+    )]
+    pub print_limit: Option<Spanned<u32>>,
 }
 
 /// `[search]` 搜索: the search box's example queries, and the project's own synonyms (FORMAT.md

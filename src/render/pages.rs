@@ -10,7 +10,8 @@ use tera::Context;
 
 use super::fingerprint::Fingerprint;
 use super::html::{Html, Words};
-use super::views::{BoundaryView, DepartmentView, Views, department_url};
+use super::views::paging::{Paged, page_file};
+use super::views::{BoundaryView, DepartmentView, Group, Views, department_url};
 use super::workbook::Download;
 use super::writer::Writer;
 use crate::history::HistoryEntry;
@@ -31,11 +32,15 @@ pub struct Page<'v> {
 enum Content<'v> {
     /// The home page, which offers the workbook with its size.
     Home(&'v Views, &'v Download),
+    /// A page after the first (from 1) of the home page's table of departments, when the
+    /// table is split.
+    DepartmentList(&'v Views, usize),
     Department(&'v DepartmentView),
-    Boundaries(&'v Views),
+    /// Page n (from 0) of the boundaries index.
+    Boundaries(&'v Views, usize),
     Boundary(&'v BoundaryView),
-    Supervision(&'v Views),
-    Services(&'v Views),
+    Supervision(&'v Views, usize),
+    Services(&'v Views, usize),
     History(&'v [HistoryEntry]),
     Search,
 }
@@ -61,6 +66,16 @@ pub fn list<'v>(
         )
     };
     let mut pages: Vec<Page<'v>> = workbook.map(home).into_iter().collect();
+    let lists = &views.lists;
+    pages.extend((1..lists.home.count()).map(|n| {
+        page(
+            &page_file(n),
+            "department_list.html",
+            &numbered(words, "departments", n),
+            "departments",
+            Content::DepartmentList(views, n),
+        )
+    }));
     pages.extend(views.departments.iter().map(|d| {
         let path = department_url(&d.link.id);
         page(
@@ -71,12 +86,12 @@ pub fn list<'v>(
             Content::Department(d),
         )
     }));
-    pages.push(page(
-        "boundaries/index.html",
-        "boundaries.html",
-        words.get("boundaries"),
+    let boundaries = |n| Content::Boundaries(views, n);
+    pages.extend(index(
+        words,
         "boundaries",
-        Content::Boundaries(views),
+        lists.boundaries.count(),
+        boundaries,
     ));
     pages.extend(views.boundaries.iter().map(|b| {
         page(
@@ -87,20 +102,15 @@ pub fn list<'v>(
             Content::Boundary(b),
         )
     }));
-    pages.push(page(
-        "supervision/index.html",
-        "supervision.html",
-        words.get("supervision"),
+    let supervision = |n| Content::Supervision(views, n);
+    pages.extend(index(
+        words,
         "supervision",
-        Content::Supervision(views),
+        lists.supervision.count(),
+        supervision,
     ));
-    pages.push(page(
-        "services/index.html",
-        "services.html",
-        words.get("services"),
-        "services",
-        Content::Services(views),
-    ));
+    let services = |n| Content::Services(views, n);
+    pages.extend(index(words, "services", lists.services.count(), services));
     if let Some(entries) = history {
         pages.push(page(
             "history/index.html",
@@ -118,6 +128,41 @@ pub fn list<'v>(
         Content::Search,
     ));
     pages
+}
+
+/// The `count` pages of the index of `kind` (its folder, template, title and navigation entry):
+/// `kind/index.html`, then `kind/page-2.html`, …
+fn index<'v>(
+    words: &Words,
+    kind: &'static str,
+    count: usize,
+    content: impl Fn(usize) -> Content<'v>,
+) -> Vec<Page<'v>> {
+    (0..count)
+        .map(|n| Page {
+            path: format!("{kind}/{}", page_file(n)),
+            template: match kind {
+                "boundaries" => "boundaries.html",
+                "supervision" => "supervision.html",
+                _ => "services.html",
+            },
+            title: numbered(words, kind, n),
+            current: kind,
+            content: content(n),
+        })
+        .collect()
+}
+
+/// The title of page `n` (from 0) of a list called `key`: the list's name, then its number
+/// from the second page on.
+fn numbered(words: &Words, key: &str, n: usize) -> String {
+    if n == 0 {
+        return words.get(key).to_string();
+    }
+    words
+        .get("page_title")
+        .replace("{title}", words.get(key))
+        .replace("{n}", &(n + 1).to_string())
 }
 
 /// Where a page's context goes: into a template's context, or into its fingerprint. One
@@ -151,20 +196,30 @@ impl Page<'_> {
     fn fill(&self, cx: &mut impl Sink) -> anyhow::Result<()> {
         match &self.content {
             Content::Home(views, workbook) => {
-                cx.put("departments", &views.rows())?;
-                cx.put("chart", &views.chart)?;
+                departments(views, 0, cx)?;
+                let chart = if views.lists.chart { &views.chart } else { "" };
+                cx.put("chart", chart)?;
                 cx.put("volumes", &views.volumes)?;
                 cx.put("totals", &views.totals)?;
                 cx.put("workbook_size", &workbook.size)
             }
+            Content::DepartmentList(views, n) => departments(views, *n, cx),
             Content::Department(d) => cx.put("department", d),
-            Content::Boundaries(views) => {
-                cx.put("groups", &views.by_area())?;
-                cx.put("matrix", &views.matrix())
+            Content::Boundaries(views, n) => {
+                let areas = views.by_area();
+                let paged = &views.lists.boundaries;
+                cx.put("groups", &paged.groups(*n, &areas))?;
+                cx.put("contents", &paged.contents(*n, &areas, page_file))?;
+                cx.put("pager", &paged.pager(*n, page_file))?;
+                cx.put("matrix", &views.matrix_on(*n))
             }
             Content::Boundary(b) => cx.put("boundary", b),
-            Content::Supervision(views) => cx.put("groups", &views.regimes()),
-            Content::Services(views) => cx.put("groups", &views.services()),
+            Content::Supervision(views, n) => {
+                by_category(&views.regimes(), &views.lists.supervision, *n, cx)
+            }
+            Content::Services(views, n) => {
+                by_category(&views.services(), &views.lists.services, *n, cx)
+            }
             Content::History(entries) => cx.put("entries", entries),
             Content::Search => Ok(()),
         }
@@ -254,6 +309,32 @@ pub fn render_changed(
         }
     }
     Ok(changed)
+}
+
+/// Page `n` (from 0) of the home page's table of departments: its rows and pager.
+fn departments(views: &Views, n: usize, cx: &mut impl Sink) -> anyhow::Result<()> {
+    let list = views.department_list();
+    let paged = &views.lists.home;
+    let rows = paged.groups(n, std::slice::from_ref(&list));
+    cx.put("departments", rows.first().map_or(&[][..], |g| g.entries))?;
+    // The first page's table is part of the home page, under its heading.
+    let file = |k: usize| match k {
+        0 => format!("{HOME}#departments"),
+        k => page_file(k),
+    };
+    cx.put("pager", &paged.pager(n, file))
+}
+
+/// Page `n` (from 0) of an index by category: its groups, the contents and the pager.
+fn by_category<T: Serialize>(
+    groups: &[Group<T>],
+    paged: &Paged,
+    n: usize,
+    cx: &mut impl Sink,
+) -> anyhow::Result<()> {
+    cx.put("groups", &paged.groups(n, groups))?;
+    cx.put("contents", &paged.contents(n, groups, page_file))?;
+    cx.put("pager", &paged.pager(n, page_file))
 }
 
 impl<'v> Page<'v> {

@@ -1,5 +1,6 @@
-//! The print edition, streamed: `print.html` holds the whole list, and when the list is longer
-//! than one county's `print/volume-NN.html` splits it into volumes a print shop can handle. Each
+//! The print edition, streamed: `print.html` holds the whole list (unless it is too large for a
+//! browser to print), and when the list is longer than one county's `print/volume-NN.html`
+//! splits it into volumes a print shop can handle. Each
 //! department and each group of the closing chapters is rendered once, in parallel, and written
 //! in order, so no whole document is ever held in memory.
 
@@ -67,7 +68,13 @@ pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
         parts: chapters.parts(),
         totals: &views.totals,
     };
-    let mut whole = Document::open(html, out, "print.html", None, &all, &start)?;
+    // Not written when the list is too large for a browser to print as one document
+    // (`Lists::whole_print`); the volumes, which such a list always has, are.
+    let mut whole = if views.lists.whole_print {
+        Some(Document::open(html, out, "print.html", None, &all, &start)?)
+    } else {
+        None
+    };
     // A volume's departments at a time: rendered in parallel, written to the whole edition and
     // to their volume, then dropped, so memory holds one volume's pages, not the province's.
     let batch = if views.volumes.is_empty() {
@@ -84,14 +91,19 @@ pub fn render(html: &Html, views: &Views, out: &Writer) -> anyhow::Result<()> {
                 html.fragment("print_department.html", 0, cx)
             })
             .collect::<anyhow::Result<_>>()?;
-        for page in &pages {
-            whole.push(page)?;
+        if let Some(whole) = whole.as_mut() {
+            for page in &pages {
+                whole.push(page)?;
+            }
         }
         if let Some(volume) = views.volumes.get(v) {
             volume_document(html, out, volume, members, &pages, &chapters, &views.totals)?;
         }
     }
-    whole.close(&render_chapters(html, 0, &chapters)?)
+    match whole {
+        Some(whole) => whole.close(&render_chapters(html, 0, &chapters)?),
+        None => Ok(()),
+    }
 }
 
 /// One volume: its departments' pages, the boundaries they take part in, their regimes and

@@ -195,7 +195,8 @@ pub struct Builder {
 }
 
 /// A changed page larger than this is rendered with the downloads (a province's supervision
-/// index is 28 MB and takes over a second): one huge index never holds up the page being edited.
+/// index on one page, with `[build] page_limit = 0`, is 33 MB and takes over a second): one huge
+/// index never holds up the page being edited.
 pub const LARGE_PAGE: u64 = 1024 * 1024;
 
 impl Builder {

@@ -2,12 +2,14 @@
 //! can never become markup, that links resolve, and that a failed build never harms the
 //! published site.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::fs;
 use std::path::Path;
 use std::process::Output;
 
-use crate::common::{command, copy_project, files, names, repo, resplist};
+use crate::common::{
+    attributes, broken_links, command, copy_project, files, names, repo, resplist,
+};
 
 fn build_sample(out: &Path) -> Output {
     let output = resplist(
@@ -128,83 +130,9 @@ fn every_internal_link_and_fragment_resolves() {
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("site");
     build_sample(&out);
-    let site = files(&out);
-    let ids: HashMap<&String, HashSet<String>> = site
-        .iter()
-        .filter(|(p, _)| p.ends_with(".html"))
-        .map(|(p, b)| {
-            (
-                p,
-                attributes(&String::from_utf8_lossy(b), "id")
-                    .into_iter()
-                    .collect(),
-            )
-        })
-        .collect();
-    let mut checked = 0;
-    for (page, html) in html_files(&site) {
-        if page == "404.html" {
-            continue; // its links are absolute (base_url), for being served at any path
-        }
-        for link in attributes(&html, "href")
-            .into_iter()
-            .chain(attributes(&html, "src"))
-        {
-            if ["https:", "http:", "mailto:", "tel:"]
-                .iter()
-                .any(|s| link.starts_with(s))
-            {
-                continue;
-            }
-            let (path, fragment) = link
-                .split_once('#')
-                .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
-            // A query (`?q=…`, the search page's examples) does not change the file.
-            let path = path.split('?').next().unwrap_or(path);
-            let target = if path.is_empty() {
-                page.clone()
-            } else {
-                resolve(page, path)
-            };
-            assert!(
-                site.contains_key(&target),
-                "{page}: broken link {link} → {target}"
-            );
-            if let Some(fragment) = fragment {
-                assert!(
-                    ids[&target].contains(fragment),
-                    "{page}: no id `{fragment}` in {target}"
-                );
-            }
-            checked += 1;
-        }
-    }
+    let (broken, checked) = broken_links(&files(&out));
+    assert_eq!(broken, Vec::<String>::new());
     assert!(checked > 900, "only {checked} links checked");
-}
-
-/// Values of `name="…"` attributes, unescaped.
-fn attributes(html: &str, name: &str) -> Vec<String> {
-    let needle = format!(" {name}=\"");
-    html.split(&needle)
-        .skip(1)
-        .filter_map(|rest| rest.split('"').next())
-        .map(|v| v.replace("&amp;", "&"))
-        .collect()
-}
-
-fn resolve(page: &str, link: &str) -> String {
-    let mut parts: Vec<&str> = page.split('/').collect();
-    parts.pop();
-    for part in link.split('/') {
-        match part {
-            ".." => {
-                parts.pop();
-            }
-            "." | "" => {}
-            p => parts.push(p),
-        }
-    }
-    parts.join("/")
 }
 
 #[test]

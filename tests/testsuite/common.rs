@@ -3,7 +3,7 @@
 //! the committed JSON Schemas as validators (with TOML turned into JSON the way editors do
 //! before validating).
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -313,4 +313,79 @@ pub fn check_json(dir: &Path, language: &str) -> Vec<Value> {
         .filter(|l| l.starts_with('{'))
         .map(|l| serde_json::from_str(l).unwrap())
         .collect()
+}
+
+/// The internal links (`href`, `src`) of every HTML page of `site` (as `files` reads it) that do
+/// not resolve to one of its files, or to an id in it, each said as `page: link → target`; and
+/// how many links there were. The 404 page's links are absolute (it is served at any path), so
+/// it is left out.
+pub fn broken_links(site: &BTreeMap<String, Vec<u8>>) -> (Vec<String>, usize) {
+    let pages: BTreeMap<&String, String> = site
+        .iter()
+        .filter(|(p, _)| p.ends_with(".html"))
+        .map(|(p, b)| (p, String::from_utf8_lossy(b).into_owned()))
+        .collect();
+    let ids: HashMap<&String, HashSet<String>> = pages
+        .iter()
+        .map(|(p, html)| (*p, attributes(html, "id").into_iter().collect()))
+        .collect();
+    let (mut broken, mut checked) = (Vec::new(), 0);
+    for (page, html) in pages.iter().filter(|(p, _)| p.as_str() != "404.html") {
+        for link in attributes(html, "href")
+            .into_iter()
+            .chain(attributes(html, "src"))
+        {
+            if ["https:", "http:", "mailto:", "tel:"]
+                .iter()
+                .any(|s| link.starts_with(s))
+            {
+                continue;
+            }
+            checked += 1;
+            let (path, fragment) = link
+                .split_once('#')
+                .map_or((link.as_str(), None), |(p, f)| (p, Some(f)));
+            // A query (`?q=…`, the search page's examples) does not change the file.
+            let path = path.split('?').next().unwrap_or(path);
+            let target = if path.is_empty() {
+                (*page).clone()
+            } else {
+                resolve(page, path)
+            };
+            if !site.contains_key(&target) {
+                broken.push(format!("{page}: {link} → {target}"));
+            } else if let Some(fragment) = fragment
+                && !ids.get(&target).is_some_and(|ids| ids.contains(fragment))
+            {
+                broken.push(format!("{page}: no id `{fragment}` in {target}"));
+            }
+        }
+    }
+    (broken, checked)
+}
+
+/// Values of `name="…"` attributes, unescaped.
+pub fn attributes(html: &str, name: &str) -> Vec<String> {
+    let needle = format!(" {name}=\"");
+    html.split(&needle)
+        .skip(1)
+        .filter_map(|rest| rest.split('"').next())
+        .map(|v| v.replace("&amp;", "&"))
+        .collect()
+}
+
+/// `link` on `page`, as a path from the site's root.
+fn resolve(page: &str, link: &str) -> String {
+    let mut parts: Vec<&str> = page.split('/').collect();
+    parts.pop();
+    for part in link.split('/') {
+        match part {
+            ".." => {
+                parts.pop();
+            }
+            "." | "" => {}
+            p => parts.push(p),
+        }
+    }
+    parts.join("/")
 }

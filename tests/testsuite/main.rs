@@ -26,6 +26,7 @@ mod formats;
 mod hostile;
 mod import;
 mod incremental;
+mod limits;
 mod province;
 mod publish;
 mod sample;

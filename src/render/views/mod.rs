@@ -5,6 +5,7 @@
 mod boundary;
 mod department;
 mod lists;
+pub mod paging;
 mod search_box;
 
 use rayon::prelude::*;
@@ -15,7 +16,7 @@ pub use department::{
     BoundaryRef, Counts, DepartmentView, DutyView, ItemView, PowerRef, PowerView, RegimeView,
     ServiceView,
 };
-pub use lists::{Matrix, Row, VOLUME, Volume};
+pub use lists::{Lists, Matrix, Row, VOLUME, Volume};
 
 use super::html::Words;
 use super::markdown;
@@ -35,6 +36,8 @@ pub struct Views {
     /// The list's totals, one line each. Not part of `site`, which every page shares: a work
     /// item added would otherwise change every page.
     pub totals: Vec<String>,
+    /// How the long lists are paged, and what leaves out what at scale.
+    pub lists: Lists,
 }
 
 impl Views {
@@ -55,7 +58,7 @@ impl Views {
             .collect();
         let chart = lists::chart(&departments, words);
         let volumes = lists::volumes(&departments, words);
-        Views {
+        let mut views = Views {
             language: checked.language(),
             site,
             departments,
@@ -63,7 +66,11 @@ impl Views {
             chart,
             volumes,
             totals: totals(checked, words),
-        }
+            lists: Lists::default(),
+        };
+        views.lists = views.lists(paging::Limits::of(checked.build()));
+        views.site.print = PrintLink::of(views.lists.whole_print);
+        views
     }
 }
 
@@ -134,6 +141,8 @@ pub struct SiteView {
     pub feedback_phone: Option<Phone>,
     /// The Excel workbook's address (`site.workbook.url`); its size is on the home page only.
     pub workbook: WorkbookLink,
+    /// Where the print edition is.
+    pub print: PrintLink,
     /// Whether the site has a change-history page.
     pub history: bool,
     /// The search box's example queries, from `[search] examples` or the project's own data.
@@ -159,6 +168,28 @@ pub const WORKBOOK: &str = "opendata/resplist.xlsx";
 #[derive(Debug, Clone, Serialize)]
 pub struct WorkbookLink {
     pub url: &'static str,
+}
+
+/// Where every page's link to the print edition goes: `print.html`, or the list of volumes on
+/// the home page when the whole list is too large to print as one document.
+#[derive(Debug, Clone, Serialize)]
+pub struct PrintLink {
+    pub url: &'static str,
+    /// Whether `url` is the whole list in one document.
+    pub whole: bool,
+}
+
+impl PrintLink {
+    fn of(whole: bool) -> PrintLink {
+        PrintLink {
+            url: if whole {
+                "print.html"
+            } else {
+                "index.html#volumes-h"
+            },
+            whole,
+        }
+    }
 }
 
 /// The list's totals as the home page and the print edition state them: `主要职责 552 条`.
@@ -213,6 +244,7 @@ impl SiteView {
                 .as_ref()
                 .map(|p| Phone::new(p.get_ref())),
             workbook: WorkbookLink { url: WORKBOOK },
+            print: PrintLink::of(true),
             history,
             search_placeholder: words
                 .get("search_placeholder")
