@@ -1,16 +1,17 @@
 //! `resplist build`: check, then render the site into a staging directory and swap it in; a
 //! failed build leaves the published site untouched.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 
 use crate::check::{self, Checked};
 use crate::cli::BuildArgs;
 use crate::diagnostic::{Code, Diagnostic};
 use crate::history::HistoryEntry;
+use crate::i18n::Message;
 use crate::load;
 use crate::msg;
-use crate::render::{self, output};
+use crate::render::{self, Stats, output};
 use crate::theme::{self, Theme};
 use crate::timing::phase;
 
@@ -49,30 +50,26 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     let destination = output::destination(&output_dir(args, &checked), &project.root, args.force)?;
     let theme = theme(args, &checked)?;
     let history = history(&checked, session);
-    let staging = destination.stage()?;
-    let stats = match render::render(&checked, &theme, &staging, history.as_deref()) {
-        Ok(stats) => stats,
-        Err(err) => {
-            destination.discard(&staging);
-            return Err(err.context(msg!("build-failed")));
-        }
-    };
-    let t = phase("publish");
-    destination.publish(&staging)?;
-    drop(t);
+    let stats = destination
+        .build(|staging| render::render(&checked, &theme, staging, history.as_deref()))?;
     if !args.quiet {
-        let wrote = msg!(
-            "build-wrote",
-            pages = stats.pages,
-            files = stats.files - stats.pages,
-            size = size(stats.bytes),
-            dir = shown(&destination.path),
-            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            warnings = diagnostics.len()
-        );
+        let wrote = wrote(&stats, &destination.path, started, diagnostics.len());
         println!("{}", session.say(&wrote));
     }
     Ok(exit::OK)
+}
+
+/// What a build says it wrote, where, and how long it took.
+pub(super) fn wrote(stats: &Stats, dir: &Path, started: Instant, warnings: usize) -> Message {
+    msg!(
+        "build-wrote",
+        pages = stats.pages,
+        files = stats.files - stats.pages,
+        size = size(stats.bytes),
+        dir = shown(dir),
+        ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
+        warnings = warnings
+    )
 }
 
 /// Says why nothing was built: example text left in, or errors; the exit code.
@@ -134,7 +131,7 @@ fn history(checked: &Checked<'_>, session: &Session) -> Option<Vec<HistoryEntry>
     }
 }
 
-pub(super) fn size(bytes: u64) -> String {
+fn size(bytes: u64) -> String {
     match bytes {
         b if b >= 1024 * 1024 => format!("{:.1} MiB", b as f64 / (1024.0 * 1024.0)),
         b if b >= 1024 => format!("{:.0} KiB", b as f64 / 1024.0),
@@ -143,7 +140,7 @@ pub(super) fn size(bytes: u64) -> String {
 }
 
 /// The output path relative to the current directory when it is below it.
-pub(super) fn shown(path: &std::path::Path) -> String {
+fn shown(path: &std::path::Path) -> String {
     let cwd = std::env::current_dir()
         .ok()
         .and_then(|c| c.canonicalize().ok())

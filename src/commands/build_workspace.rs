@@ -15,7 +15,7 @@ use crate::theme::{self, Theme};
 use crate::timing::phase;
 use crate::workspace::{self, Workspace};
 
-use super::build::{failed, shown, size};
+use super::build::{failed, wrote};
 use super::common::{Session, print_diagnostics};
 use super::exit;
 
@@ -50,7 +50,6 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     };
     let destination = output::destination(&output_dir(args, &ws), &ws.root, args.force)?;
     let theme = theme(args, &ws)?;
-    let staging = destination.stage()?;
     // Only a folder resplist wrote holds members' sites worth reusing.
     let previous = destination
         .path
@@ -62,27 +61,10 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
         previous: previous.as_deref(),
         allow_placeholders: args.allow_placeholders,
     };
-    let built = match province::render(&ws, members, &theme, &staging, &options) {
-        Ok(built) => built,
-        Err(err) => {
-            destination.discard(&staging);
-            return Err(err.context(msg!("build-failed")));
-        }
-    };
-    let t = phase("publish");
-    destination.publish(&staging)?;
-    drop(t);
+    let built =
+        destination.build(|staging| province::render(&ws, members, &theme, staging, &options))?;
     if !args.quiet {
-        let stats = built.stats;
-        let wrote = msg!(
-            "build-wrote",
-            pages = stats.pages,
-            files = stats.files - stats.pages,
-            size = size(stats.bytes),
-            dir = shown(&destination.path),
-            ms = u64::try_from(started.elapsed().as_millis()).unwrap_or(u64::MAX),
-            warnings = diagnostics.len()
-        );
+        let wrote = wrote(&built.stats, &destination.path, started, diagnostics.len());
         println!("{}", session.say(&wrote));
         let members = msg!(
             "build-members",

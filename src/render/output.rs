@@ -141,6 +141,22 @@ impl Destination {
         Ok(staging)
     }
 
+    /// Lets `render` write the site into a fresh staging directory, then swaps it in; when
+    /// `render` fails, the staging directory is removed and the published site is untouched.
+    pub fn build<T>(&self, render: impl FnOnce(&Path) -> anyhow::Result<T>) -> anyhow::Result<T> {
+        let staging = self.stage()?;
+        let made = match render(&staging) {
+            Ok(made) => made,
+            Err(err) => {
+                self.discard(&staging);
+                return Err(err.context(msg!("build-failed")));
+            }
+        };
+        let _t = crate::timing::phase("publish");
+        self.publish(&staging)?;
+        Ok(made)
+    }
+
     /// Swaps the finished staging directory in for the old site.
     pub fn publish(&self, staging: &Path) -> anyhow::Result<()> {
         let retired = self

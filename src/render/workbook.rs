@@ -35,6 +35,9 @@ const NO_DATE: (u16, u8, u8) = (2000, 1, 1);
 
 /// The about sheet's name and its two headers, in Chinese and English.
 const ABOUT: (&str, &str) = ("清单信息", "About");
+/// Above this many work items (about ten counties), sheets are written a row at a time.
+const LOW_MEMORY_ROWS: usize = 20_000;
+
 /// The header of the first column of a workspace's sheets, and its about sheet's label.
 const JURISDICTION: (&str, &str) = ("行政区", "Jurisdiction");
 const ABOUT_HEADERS: [(&str, &str); 2] = [("名称", "Name"), ("内容", "Value")];
@@ -109,6 +112,7 @@ fn blocks(
     formats: &Formats,
 ) -> Result<(), XlsxError> {
     let named = lists.iter().any(|(name, _)| name.is_some());
+    let rows: usize = lists.iter().map(|(_, c)| c.totals().work_items).sum();
     for block in Block::ALL {
         let columns = written_columns(block);
         let mut headers: Vec<&str> = columns.iter().map(|key| header(key, language)).collect();
@@ -116,9 +120,14 @@ fn blocks(
             headers.insert(0, pick(language, JURISDICTION.0, JURISDICTION.1));
         }
         let name = block.sheet_name(language);
-        // One row in memory at a time (strings still shared): a workspace's workbook holds
-        // hundreds of thousands of rows, which otherwise took a gigabyte.
-        let sheet = book.add_worksheet_with_low_memory()?;
+        // A large workbook keeps one row in memory at a time (strings still shared): a
+        // province's hundreds of thousands of rows otherwise took a gigabyte. A county's is
+        // faster in memory: each sheet written out costs a temporary file.
+        let sheet = if rows > LOW_MEMORY_ROWS {
+            book.add_worksheet_with_low_memory()?
+        } else {
+            book.add_worksheet()
+        };
         let mut sheet = Sheet::new(sheet, name, columns, headers, formats)?;
         sheet.offset = usize::from(named);
         for (jurisdiction, checked) in lists {

@@ -22,6 +22,8 @@ pub struct SiteView {
     pub published: Option<String>,
     pub search_placeholder: String,
     pub workbook: WorkbookLink,
+    /// A workspace is in no other: the member pages' way back (`base.html`) stays away.
+    pub parent: Option<()>,
 }
 
 impl SiteView {
@@ -33,6 +35,7 @@ impl SiteView {
             published: settings.published.as_ref().map(|d| d.get_ref().to_string()),
             search_placeholder: words.get("search_label").to_string(),
             workbook: WorkbookLink { url: WORKBOOK },
+            parent: None,
         }
     }
 }
