@@ -734,3 +734,5 @@ diff-member-changed = { $member }
 diff-member-added = { $member }: a new member of the workspace
 diff-member-removed = { $member }: no longer a member of the workspace
 diff-workspace-unchanged = No member's list changed.
+member-reserved = a member may not be called `{ $id }`: the workspace's site keeps its own pages in that folder
+member-reserved-help = rename the member's folder and its entry in `members`; these names are taken: { $reserved }

@@ -675,3 +675,5 @@ diff-member-changed = { $member }
 diff-member-added = { $member }：新加入工作区的行政区
 diff-member-removed = { $member }：已不在工作区中的行政区
 diff-workspace-unchanged = 各行政区的清单都没有变化。
+member-reserved = 成员不能叫 `{ $id }`：工作区网站自己的网页放在这个文件夹里
+member-reserved-help = 请给这个成员的文件夹换个名字，并同样修改 `members` 中的写法；这些名字已被占用：{ $reserved }

@@ -19,6 +19,10 @@ use crate::msg;
 /// The catalogue of matters beside a workspace's `resplist.toml`.
 pub const TOPICS_FILE: &str = "topics.toml";
 
+/// The folders of a workspace's site that hold its own pages and data: no member may be named
+/// so, since its site would be written into them.
+pub const RESERVED: [&str; 4] = ["opendata", "search", "static", "topics"];
+
 /// A loaded workspace: its files, its members, and what went wrong loading them.
 pub struct Workspace {
     pub root: PathBuf,
@@ -74,6 +78,14 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
             let d = bad(
                 msg!("member-bad-id", id = &name),
                 msg!("member-bad-id-help"),
+            );
+            ws.diagnostics.push(d);
+            continue;
+        }
+        if RESERVED.contains(&name.as_str()) {
+            let d = bad(
+                msg!("member-reserved", id = &name),
+                msg!("member-reserved-help", reserved = RESERVED.join("、")),
             );
             ws.diagnostics.push(d);
             continue;

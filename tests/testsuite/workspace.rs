@@ -225,3 +225,24 @@ fn a_catalogue_with_a_mistake_is_one_error_not_one_per_topic() {
     );
     assert!(out.contains("has no topics yet"), "{out}");
 }
+
+#[test]
+fn a_member_may_not_take_a_folder_of_the_workspace_site() {
+    let tmp = province();
+    let ws = tmp.path().join("ws");
+    copy_project(&ws.join("qiushui"), &ws.join("search"));
+    edit(
+        &ws.join("resplist.toml"),
+        "\"qingshan\"]",
+        "\"qingshan\", \"search\"]",
+    );
+    let (code, out, found) = check(tmp.path(), "ws", "en");
+    assert_eq!(code, 1, "{out}");
+    let reserved = found
+        .iter()
+        .find(|d| d["code"] == "E0117")
+        .expect("a member named for the search page's folder");
+    assert_eq!(reserved["file"], "ws/resplist.toml");
+    let message = reserved["message"].as_str().unwrap();
+    assert!(message.contains("`search`"), "{message}");
+}

@@ -63,16 +63,23 @@ pub fn render(
         topics: ws.topics().collect(),
         members,
     };
-    // The workspace's own outputs first: the workbook of every member is the largest thing a
-    // build holds, and it is gone before any member's site is rendered.
-    let own = match options.only {
-        None => workspace_pages(&lists, theme, dir)?,
-        Some(_) => Stats::default(),
-    };
-    let t = phase("members");
-    let mut built = members_sites(&lists, theme, dir, options)?;
-    drop(t);
-    add(&mut built.stats, &own);
+    if options.only.is_some() {
+        return members_sites(&lists, theme, dir, options);
+    }
+    // The workspace's own outputs beside the members' sites: the workbook of every member is
+    // written on one thread, which the members' rendering leaves room for.
+    let (own, built) = std::thread::scope(|scope| {
+        let own = scope.spawn(|| workspace_pages(&lists, theme, dir));
+        let t = phase("members");
+        let built = members_sites(&lists, theme, dir, options);
+        drop(t);
+        let own = own
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!(crate::msg!("writer-stopped"))));
+        (own, built)
+    });
+    let mut built = built?;
+    add(&mut built.stats, &own?);
     Ok(built)
 }
 
