@@ -5,6 +5,7 @@
 use std::borrow::Cow;
 
 use anyhow::Context as _;
+use rayon::prelude::*;
 use rust_xlsxwriter::{
     Color, DocProperties, ExcelDateTime, Format, FormatAlign, FormatBorder, Workbook, Worksheet,
     XlsxError,
@@ -104,7 +105,8 @@ fn workbook(checked: &Checked<'_>) -> Result<Vec<u8>, XlsxError> {
 }
 
 /// One sheet per block, each holding the entries of every list in turn; when the lists are
-/// named (a workspace's jurisdictions), a first column names each row's.
+/// named (a workspace's jurisdictions), a first column names each row's. The sheets are filled
+/// on every core, then added in their order.
 fn blocks(
     book: &mut Workbook,
     lists: &[(Option<&str>, &Checked<'_>)],
@@ -113,28 +115,39 @@ fn blocks(
 ) -> Result<(), XlsxError> {
     let named = lists.iter().any(|(name, _)| name.is_some());
     let rows: usize = lists.iter().map(|(_, c)| c.totals().work_items).sum();
-    for block in Block::ALL {
-        let columns = written_columns(block);
-        let mut headers: Vec<&str> = columns.iter().map(|key| header(key, language)).collect();
-        if named {
-            headers.insert(0, pick(language, JURISDICTION.0, JURISDICTION.1));
-        }
-        let name = block.sheet_name(language);
-        // A large workbook keeps one row in memory at a time (strings still shared): a
-        // province's hundreds of thousands of rows otherwise took a gigabyte. A county's is
-        // faster in memory: each sheet written out costs a temporary file.
-        let sheet = if rows > LOW_MEMORY_ROWS {
-            book.add_worksheet_with_low_memory()?
-        } else {
-            book.add_worksheet()
-        };
-        let mut sheet = Sheet::new(sheet, name, columns, headers, formats)?;
-        sheet.offset = usize::from(named);
-        for (jurisdiction, checked) in lists {
-            sheet.jurisdiction = jurisdiction.map(str::to_string);
-            fill(&mut sheet, block, checked)?;
-        }
-        sheet.finish()?;
+    // A large workbook keeps one row in memory at a time (strings still shared): a
+    // province's hundreds of thousands of rows otherwise took a gigabyte. A county's is
+    // faster in memory: each sheet written out costs a temporary file.
+    let mut sheets = Block::ALL
+        .iter()
+        .map(|_| {
+            if rows > LOW_MEMORY_ROWS {
+                book.new_worksheet_with_low_memory()
+            } else {
+                Ok(Worksheet::new())
+            }
+        })
+        .collect::<Result<Vec<Worksheet>, XlsxError>>()?;
+    sheets
+        .par_iter_mut()
+        .zip(Block::ALL)
+        .try_for_each(|(sheet, block)| {
+            let columns = written_columns(block);
+            let mut headers: Vec<&str> = columns.iter().map(|key| header(key, language)).collect();
+            if named {
+                headers.insert(0, pick(language, JURISDICTION.0, JURISDICTION.1));
+            }
+            let name = block.sheet_name(language);
+            let mut sheet = Sheet::new(sheet, name, columns, headers, formats)?;
+            sheet.offset = usize::from(named);
+            for (jurisdiction, checked) in lists {
+                sheet.jurisdiction = jurisdiction.map(str::to_string);
+                fill(&mut sheet, block, checked)?;
+            }
+            sheet.finish()
+        })?;
+    for sheet in sheets {
+        book.push_worksheet(sheet);
     }
     Ok(())
 }
