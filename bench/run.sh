@@ -29,6 +29,17 @@ bin=target/release/resplist
 
 runs_for() { case $1 in 1) echo 15;; 10) echo 5;; *) echo 3;; esac; }
 
+# The floor of project $1 (named $2 in the work files) writing $3 files of $4 bytes: best of three.
+floor() {
+    local best="" f
+    for _ in 1 2 3; do
+        f=$(target/release/examples/floor "$1" "$work/floor-$2" "$3" "$4" 2>/dev/null | awk '/^floor/ {print $2}')
+        if [ -z "$best" ] || awk "BEGIN {exit !($f < $best)}"; then best=$f; fi
+    done
+    echo "$best" > "$work/floor-$2.txt"
+    rm -rf "$work/floor-$2"
+}
+
 # The workspace case: N members of 1x each (`synth --workspace`), and Hugo on the same counties
 # as one flat project (`synth --scale N`, same seed), in one hyperfine call.
 workspace_case() {
@@ -59,14 +70,9 @@ workspace_case() {
     echo "== workspace of $n: one member alone" >&2
     hyperfine -N -w 2 -r 10 --export-json "$work/alone-w$n.json" \
         --prepare "rm -rf $work/out-alone-w$n" "$bin build $w/c001 --output $work/out-alone-w$n --quiet" >/dev/null
-    local files bytes best=""
+    local files bytes
     read -r bytes files < "$work/size-w$n.txt"
-    for _ in 1 2 3; do
-        f=$(target/release/examples/floor "$w" "$work/floor-w$n" "$files" "$bytes" 2>/dev/null | awk '/^floor/ {print $2}')
-        if [ -z "$best" ] || awk "BEGIN {exit !($f < $best)}"; then best=$f; fi
-    done
-    echo "$best" > "$work/floor-w$n.txt"
-    rm -rf "$work/floor-w$n"
+    floor "$w" "w$n" "$files" "$bytes"
 }
 
 for s in "${scales[@]}"; do
@@ -95,13 +101,7 @@ for s in "${scales[@]}"; do
     du -b "$work/out-$s/print.html" | cut -f1 > "$work/print-$s.txt"
     (du -cb "$work/out-$s"/print/*.html 2>/dev/null | tail -1 | cut -f1 || echo 0) >> "$work/print-$s.txt"
     echo "== ${s}x: floor" >&2
-    best=""
-    for _ in 1 2 3; do
-        f=$(target/release/examples/floor "$p" "$work/floor-$s" "$files" "$bytes" 2>/dev/null | awk '/^floor/ {print $2}')
-        if [ -z "$best" ] || awk "BEGIN {exit !($f < $best)}"; then best=$f; fi
-    done
-    echo "$best" > "$work/floor-$s.txt"
-    rm -rf "$work/floor-$s"
+    floor "$p" "$s" "$files" "$bytes"
 done
 
 python3 - "$work" "${scales[@]}" <<'PY'
@@ -153,8 +153,13 @@ for n in spaces:
     print(f"| peak RSS ≤ 1 GB | {r:.0f} MB (check {rss(f'{work}/time-check-w{n}.txt'):.0f} MB) | {ok(r <= 1024)} |")
     print(f"| output ≤ 400 MB | {size/1e6:.0f} MB in {files:,} files | {ok(size <= 400e6)} |")
     print(f"| check < 1 s | {check*1000:.0f} ms | {ok(check < 1)} |")
-    per, per1 = build / items * 1e6, alone / 2056 * 1e6
-    print(f"| per work item ≤ 1.3× the 1× cost | {per:.0f} µs vs {per1:.0f} µs alone = {per/per1:.2f}× | {ok(per <= 1.3 * per1)} |")
+    per, alone1 = build / items * 1e6, alone / 2056 * 1e6
+    # The cost at 1× is the 1× build's, from this run or an earlier one; else the member alone.
+    try:
+        per1, what = median(f"{work}/build-1.json", 1) / 2056 * 1e6, "the 1× build"
+    except OSError:
+        per1, what = alone1, "one member alone"
+    print(f"| per work item ≤ 1.3× the 1× cost | {per:.0f} µs vs {per1:.0f} µs ({what}) = {per/per1:.2f}× | {ok(per <= 1.3 * per1)} |")
     print(f"| one-member edit ≤ 10% of the full build | {edit:.2f} s = {edit/build*100:.0f}% | {ok(edit <= 0.1 * build)} |")
     print(f"| no web page over 1 MB | largest page {int(web[0])/1e6:.2f} MB ({web[1].strip()}); largest HTML {int(page[0])/1e6:.2f} MB ({page[1].strip()}) | {ok(int(web[0]) <= 1e6)} |")
     print(f"| one member alone | {alone*1000:.0f} ms | |")
