@@ -29,6 +29,23 @@ bin=target/release/resplist
 
 runs_for() { case $1 in 1) echo 15;; 10) echo 5;; *) echo 3;; esac; }
 
+# Times `check` and `build` of project $1 (named $2 in the work files) against the Hugo site
+# hugo-site-$2 in one hyperfine call, $3 runs each; then peak memory and the output's size.
+measure() {
+    local p=$1 s=$2 r=$3
+    echo "== $s: check" >&2
+    hyperfine -N -w 2 -r "$r" --export-json "$work/check-$s.json" "$bin check $p" >/dev/null
+    echo "== $s: build vs Hugo" >&2
+    hyperfine -N -w 1 -r "$r" --export-json "$work/build-$s.json" \
+        --prepare "rm -rf $work/hugo-out-$s $work/hugo-site-$s/resources $work/out-$s" \
+        "hugo --quiet -s $work/hugo-site-$s -d $work/hugo-out-$s" \
+        "$bin build $p --output $work/out-$s --quiet" >/dev/null
+    rm -rf "$work/out-$s"
+    /usr/bin/time -v "$bin" build "$p" --output "$work/out-$s" --quiet 2> "$work/time-$s.txt"
+    /usr/bin/time -v "$bin" check "$p" >/dev/null 2> "$work/time-check-$s.txt" || true
+    echo "$(du -sb "$work/out-$s" | cut -f1) $(find "$work/out-$s" -type f | wc -l)" > "$work/size-$s.txt"
+}
+
 # The floor of project $1 (named $2 in the work files) writing $3 files of $4 bytes: best of three.
 floor() {
     local best="" f
@@ -48,17 +65,7 @@ workspace_case() {
     target/release/examples/synth --scale "$n" --seed 1 --workspace "$w" >/dev/null
     target/release/examples/synth --scale "$n" --seed 1 "$flat" >/dev/null
     python3 "$peer/make_hugo.py" "$flat" "$work/hugo-site-w$n" >/dev/null
-    echo "== workspace of $n: check" >&2
-    hyperfine -N -w 2 -r 5 --export-json "$work/check-w$n.json" "$bin check $w" >/dev/null
-    echo "== workspace of $n: build vs Hugo" >&2
-    hyperfine -N -w 1 -r 3 --export-json "$work/build-w$n.json" \
-        --prepare "rm -rf $work/hugo-out-w$n $work/hugo-site-w$n/resources $work/out-w$n" \
-        "hugo --quiet -s $work/hugo-site-w$n -d $work/hugo-out-w$n" \
-        "$bin build $w --output $work/out-w$n --quiet" >/dev/null
-    rm -rf "$work/out-w$n"
-    /usr/bin/time -v "$bin" build "$w" --output "$work/out-w$n" --quiet 2> "$work/time-w$n.txt"
-    /usr/bin/time -v "$bin" check "$w" >/dev/null 2> "$work/time-check-w$n.txt" || true
-    echo "$(du -sb "$work/out-w$n" | cut -f1) $(find "$work/out-w$n" -type f | wc -l)" > "$work/size-w$n.txt"
+    measure "$w" "w$n" 3
     find "$work/out-w$n" -name '*.html' -printf '%s %P\n' | sort -n | tail -1 > "$work/largest-w$n.txt"
     find "$work/out-w$n" -name '*.html' ! -name 'print.html' -printf '%s %P\n' | sort -n | tail -1 >> "$work/largest-w$n.txt"
     echo "== workspace of $n: one member edited" >&2
@@ -85,20 +92,10 @@ for s in "${scales[@]}"; do
     target/release/examples/synth --scale "$s" --seed 1 "$p" >/dev/null
     python3 "$peer/make_hugo.py" "$p" "$work/hugo-site-$s" >/dev/null
     r=$(runs_for "$s")
-    echo "== ${s}x: check" >&2
-    hyperfine -N -w 2 -r "$r" --export-json "$work/check-$s.json" "$bin check $p" >/dev/null
-    echo "== ${s}x: build vs Hugo" >&2
-    hyperfine -N -w 1 -r "$r" --export-json "$work/build-$s.json" \
-        --prepare "rm -rf $work/hugo-out-$s $work/hugo-site-$s/resources $work/out-$s" \
-        "hugo --quiet -s $work/hugo-site-$s -d $work/hugo-out-$s" \
-        "$bin build $p --output $work/out-$s --quiet" >/dev/null
-    rm -rf "$work/out-$s"
-    /usr/bin/time -v "$bin" build "$p" --output "$work/out-$s" --quiet 2> "$work/time-$s.txt"
-    /usr/bin/time -v "$bin" check "$p" >/dev/null 2> "$work/time-check-$s.txt" || true
-    bytes=$(du -sb "$work/out-$s" | cut -f1)
-    files=$(find "$work/out-$s" -type f | wc -l)
-    echo "$bytes $files" > "$work/size-$s.txt"
-    du -b "$work/out-$s/print.html" | cut -f1 > "$work/print-$s.txt"
+    measure "$p" "$s" "$r"
+    read -r bytes files < "$work/size-$s.txt"
+    # No print.html above the print limit (10x and more): 0.
+    (du -b "$work/out-$s/print.html" 2>/dev/null || echo 0) | cut -f1 > "$work/print-$s.txt"
     (du -cb "$work/out-$s"/print/*.html 2>/dev/null | tail -1 | cut -f1 || echo 0) >> "$work/print-$s.txt"
     echo "== ${s}x: floor" >&2
     floor "$p" "$s" "$files" "$bytes"
