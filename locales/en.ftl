@@ -736,3 +736,4 @@ diff-member-removed = { $member }: no longer a member of the workspace
 diff-workspace-unchanged = No member's list changed.
 member-reserved = a member may not be called `{ $id }`: the workspace's site keeps its own pages in that folder
 member-reserved-help = rename the member's folder and its entry in `members`; these names are taken: { $reserved }
+members-none = `--members` names no member: give the members to build, separated by commas. This workspace's members are: { $known }

@@ -677,3 +677,4 @@ diff-member-removed = { $member }：已不在工作区中的行政区
 diff-workspace-unchanged = 各行政区的清单都没有变化。
 member-reserved = 成员不能叫 `{ $id }`：工作区网站自己的网页放在这个文件夹里
 member-reserved-help = 请给这个成员的文件夹换个名字，并同样修改 `members` 中的写法；这些名字已被占用：{ $reserved }
+members-none = `--members` 后面没有写成员：请写出要构建的成员，用逗号分隔。本工作区的成员有：{ $known }

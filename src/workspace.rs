@@ -66,46 +66,10 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
         .map(|f| f.workspace.get_ref().members.get_ref().clone())
         .unwrap_or_default();
     let mut seen: HashMap<String, Spanned<String>> = HashMap::new();
-    let mut found = Vec::new();
-    for id in ids {
-        let bad = |message, help| {
-            Diagnostic::new(Code::BadMember, message)
-                .at(site, id.span())
-                .help(help)
-        };
-        let name = id.get_ref().clone();
-        if !model::is_valid_id(&name) {
-            let d = bad(
-                msg!("member-bad-id", id = &name),
-                msg!("member-bad-id-help"),
-            );
-            ws.diagnostics.push(d);
-            continue;
-        }
-        if RESERVED.contains(&name.as_str()) {
-            let d = bad(
-                msg!("member-reserved", id = &name),
-                msg!("member-reserved-help", reserved = RESERVED.join("、")),
-            );
-            ws.diagnostics.push(d);
-            continue;
-        }
-        if seen.insert(name.clone(), id.clone()).is_some() {
-            let d = bad(msg!("member-twice", id = &name), msg!("member-twice-help"));
-            ws.diagnostics.push(d);
-            continue;
-        }
-        let dir = root.join(&name);
-        if !dir.join(SITE_FILE).is_file() || load::is_workspace(&dir) {
-            let d = bad(
-                msg!("member-not-a-project", id = &name),
-                msg!("member-not-a-project-help", id = &name),
-            );
-            ws.diagnostics.push(d);
-            continue;
-        }
-        found.push((name, id.span(), dir));
-    }
+    let found: Vec<(String, std::ops::Range<usize>, PathBuf)> = ids
+        .iter()
+        .filter_map(|id| member_dir(root, id, &mut seen, &mut ws.diagnostics))
+        .collect();
     // Members are loaded on every core: one county's files are too few to keep both busy.
     let loaded: Vec<_> = found
         .into_par_iter()
@@ -127,6 +91,49 @@ pub fn load(root: &Path) -> anyhow::Result<Workspace> {
         }
     }
     Ok(ws)
+}
+
+/// The folder of the member `id` names, after making sure it may be one: a valid id, not a
+/// folder of the workspace's own site, listed once, a project. Otherwise a diagnostic.
+fn member_dir(
+    root: &Path,
+    id: &Spanned<String>,
+    seen: &mut HashMap<String, Spanned<String>>,
+    out: &mut Vec<Diagnostic>,
+) -> Option<(String, std::ops::Range<usize>, PathBuf)> {
+    let name = id.get_ref().clone();
+    let dir = root.join(&name);
+    let problem = if !model::is_valid_id(&name) {
+        Some((
+            msg!("member-bad-id", id = &name),
+            msg!("member-bad-id-help"),
+        ))
+    } else if RESERVED.contains(&name.as_str()) {
+        Some((
+            msg!("member-reserved", id = &name),
+            msg!("member-reserved-help", reserved = RESERVED.join("、")),
+        ))
+    } else if seen.insert(name.clone(), id.clone()).is_some() {
+        Some((msg!("member-twice", id = &name), msg!("member-twice-help")))
+    } else if !dir.join(SITE_FILE).is_file() || load::is_workspace(&dir) {
+        Some((
+            msg!("member-not-a-project", id = &name),
+            msg!("member-not-a-project-help", id = &name),
+        ))
+    } else {
+        None
+    };
+    match problem {
+        Some((message, help)) => {
+            out.push(
+                Diagnostic::new(Code::BadMember, message)
+                    .at(Path::new(SITE_FILE), id.span())
+                    .help(help),
+            );
+            None
+        }
+        None => Some((name, id.span(), dir)),
+    }
 }
 
 /// Every diagnostic of the workspace: its own files' first, then each member's, each list as

@@ -88,6 +88,10 @@ fn selected(args: &BuildArgs, ws: &mut Workspace) -> anyhow::Result<Option<BTree
         .map(|n| n.trim().to_string())
         .filter(|n| !n.is_empty())
         .collect();
+    if wanted.is_empty() {
+        let known: Vec<&str> = known.into_iter().collect();
+        anyhow::bail!(msg!("members-none", known = known.join(", ")));
+    }
     if let Some(unknown) = wanted.iter().find(|n| !known.contains(n.as_str())) {
         let known: Vec<&str> = known.into_iter().collect();
         anyhow::bail!(msg!(

@@ -310,6 +310,15 @@ fn members_build_apart_and_the_assembly_reuses_them() {
         said.contains("dongshan") && said.contains("chunjiang, qingshan, qiushui"),
         "{said}"
     );
+    // An empty list builds nothing rather than an empty site.
+    let run = command()
+        .args(["build", "--members", ""])
+        .arg(&ws)
+        .output()
+        .unwrap();
+    assert_eq!(run.status.code(), Some(2));
+    assert!(stderr(&run).contains("names no member"), "{}", stderr(&run));
+    assert!(!ws.join("public").exists());
 }
 
 #[test]
