@@ -57,7 +57,7 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
         .is_file()
         .then(|| destination.path.clone());
     let options = Options {
-        only: only.as_ref(),
+        members_only: only,
         previous: previous.as_deref(),
         allow_placeholders: args.allow_placeholders,
     };
@@ -76,11 +76,11 @@ pub fn run(args: &BuildArgs, session: &mut Session) -> anyhow::Result<u8> {
     Ok(exit::OK)
 }
 
-/// The members `--members` names, after making sure each is one; the others are left out of
-/// the workspace, so that they are neither checked nor built.
-fn selected(args: &BuildArgs, ws: &mut Workspace) -> anyhow::Result<Option<BTreeSet<String>>> {
+/// Leaves out of the workspace the members `--members` does not name, after making sure each
+/// name is a member, so that they are neither checked nor built; whether it named any.
+fn selected(args: &BuildArgs, ws: &mut Workspace) -> anyhow::Result<bool> {
     let Some(names) = &args.members else {
-        return Ok(None);
+        return Ok(false);
     };
     let known: BTreeSet<&str> = ws.members.iter().map(|m| m.id.as_str()).collect();
     let wanted: BTreeSet<String> = names
@@ -101,7 +101,7 @@ fn selected(args: &BuildArgs, ws: &mut Workspace) -> anyhow::Result<Option<BTree
         ));
     }
     ws.members.retain(|m| wanted.contains(&m.id));
-    Ok(Some(wanted))
+    Ok(true)
 }
 
 /// `--output`, else the workspace's `[build] output`, else `public/` in the workspace.

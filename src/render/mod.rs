@@ -27,6 +27,7 @@ pub use writer::{Stats, Writer};
 
 use crate::check::Checked;
 use crate::history::HistoryEntry;
+use crate::model::Spanned;
 use crate::theme::Theme;
 use crate::timing::phase;
 
@@ -121,9 +122,10 @@ fn words(checked: &Checked<'_>, theme: &Theme) -> anyhow::Result<html::Words> {
 
 /// The site's published address, ending in `/`, for canonical links and the sitemap.
 fn base_url(checked: &Checked<'_>) -> Option<String> {
-    checked
-        .site()
-        .base_url
-        .as_ref()
-        .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')))
+    address(checked.site().base_url.as_ref())
+}
+
+/// A `base_url` as written, ending in `/` whether or not it was written with one.
+fn address(base_url: Option<&Spanned<String>>) -> Option<String> {
+    base_url.map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')))
 }

@@ -97,7 +97,9 @@ fn size(bytes: usize) -> String {
 fn workbook(checked: &Checked<'_>) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
-    book.set_properties(&properties(checked)?);
+    let site = checked.site();
+    let published = site.published.as_ref().map(|d| d.get_ref());
+    book.set_properties(&properties(site.title.get_ref(), published)?);
     about(book.add_worksheet(), checked, &formats)?;
     blocks(&mut book, &[(None, checked)], checked.language(), &formats)?;
     book.set_zip_compression_level(ZIP_LEVEL);
@@ -183,15 +185,7 @@ fn many(
 ) -> Result<Vec<u8>, XlsxError> {
     let formats = Formats::new();
     let mut book = Workbook::new();
-    let (year, month, day) = published
-        .and_then(|d| d.date)
-        .map_or(NO_DATE, |d| (d.year, d.month, d.day));
-    let created = ExcelDateTime::from_ymd(year, month, day)?;
-    book.set_properties(
-        &DocProperties::new()
-            .set_title(title)
-            .set_creation_datetime(&created),
-    );
+    book.set_properties(&properties(title, published)?);
     let words = |(zh, en): (&'static str, &'static str)| pick(language, zh, en);
     let headers = ABOUT_HEADERS.iter().map(|h| words(*h)).collect();
     let mut sheet = Sheet::new(
@@ -239,16 +233,13 @@ fn written_columns(block: Block) -> Vec<&'static str> {
 
 /// The document's title, and the list's edition date as its creation date, so that two builds
 /// of the same list write the same bytes.
-fn properties(checked: &Checked<'_>) -> Result<DocProperties, XlsxError> {
-    let site = checked.site();
-    let (year, month, day) = site
-        .published
-        .as_ref()
-        .and_then(|d| d.get_ref().date)
+fn properties(title: &str, published: Option<&Datetime>) -> Result<DocProperties, XlsxError> {
+    let (year, month, day) = published
+        .and_then(|d| d.date)
         .map_or(NO_DATE, |d| (d.year, d.month, d.day));
     let created = ExcelDateTime::from_ymd(year, month, day)?;
     Ok(DocProperties::new()
-        .set_title(site.title.get_ref())
+        .set_title(title)
         .set_creation_datetime(&created))
 }
 

@@ -20,6 +20,15 @@ pub struct Stats {
     pub bytes: u64,
 }
 
+impl Stats {
+    /// Adds what `other` wrote (a workspace's total of its members' sites and its own pages).
+    pub fn add(&mut self, other: &Stats) {
+        self.pages += other.pages;
+        self.files += other.files;
+        self.bytes += other.bytes;
+    }
+}
+
 /// Writes files under one directory and counts them. Pages are rendered on every core, but
 /// one thread does all the writing: threads creating files in the same folder contend for its
 /// lock in the kernel (ext4 spins on it), which cost more than the rendering they overlapped.

@@ -7,21 +7,18 @@
 mod members;
 mod pages;
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use rayon::prelude::*;
 
 use super::html::{Html, Words};
 use super::views::Parent;
-use super::{Stats, Within, Writer, chrome, opendata, workbook};
+use super::{Stats, Within, Writer, address, chrome, opendata, workbook};
 use crate::check::Checked;
 use crate::model::workspace::{Topic, Workspace as Settings};
 use crate::theme::Theme;
 use crate::timing::phase;
 use crate::workspace::{Member, Workspace};
-
-pub use members::STAMP;
 
 /// A checked workspace, as the site shows it.
 pub struct Lists<'w> {
@@ -30,10 +27,12 @@ pub struct Lists<'w> {
     pub members: &'w [(&'w Member, Checked<'w>)],
 }
 
-/// How to build: which members, and where the last build's output is to reuse.
+/// How to build: the members' sites alone or the whole site, and where the last build's output
+/// is to reuse.
 pub struct Options<'a> {
-    /// Only these members, and none of the workspace's own pages (`build --members`).
-    pub only: Option<&'a BTreeSet<String>>,
+    /// The members' sites and none of the workspace's own pages (`build --members`, whose
+    /// members are the only ones checked and given here).
+    pub members_only: bool,
     /// The published output of an earlier build, whose unchanged members are reused.
     pub previous: Option<&'a Path>,
     pub allow_placeholders: bool,
@@ -63,7 +62,7 @@ pub fn render(
         topics: ws.topics().collect(),
         members,
     };
-    if options.only.is_some() {
+    if options.members_only {
         return members_sites(&lists, theme, dir, options);
     }
     // The workspace's own outputs beside the members' sites: the workbook of every member is
@@ -79,11 +78,11 @@ pub fn render(
         (own, built)
     });
     let mut built = built?;
-    add(&mut built.stats, &own?);
+    built.stats.add(&own?);
     Ok(built)
 }
 
-/// Every member's site (those of `options.only`), rendered or reused, on every core.
+/// Every member's site, rendered or reused, on every core.
 fn members_sites(
     lists: &Lists<'_>,
     theme: &Theme,
@@ -91,15 +90,10 @@ fn members_sites(
     options: &Options<'_>,
 ) -> anyhow::Result<Built> {
     let stamp = members::Stamp::new(theme, options.allow_placeholders);
-    let base_url = lists
-        .settings
-        .base_url
-        .as_ref()
-        .map(|u| u.get_ref().trim().trim_end_matches('/').to_string());
+    let base_url = address(lists.settings.base_url.as_ref());
     let made: Vec<members::Made> = lists
         .members
         .par_iter()
-        .filter(|(m, _)| options.only.is_none_or(|only| only.contains(&m.id)))
         .map(|(member, checked)| {
             let within = Within {
                 parent: Parent {
@@ -107,7 +101,7 @@ fn members_sites(
                     url: "../index.html",
                 },
                 base_url: match &base_url {
-                    Some(base) => Some(format!("{base}/{}/", member.id)),
+                    Some(base) => Some(format!("{base}{}/", member.id)),
                     None => super::base_url(checked),
                 },
             };
@@ -120,11 +114,11 @@ fn members_sites(
         match m {
             members::Made::Rendered(s) => {
                 built.rendered += 1;
-                add(&mut built.stats, &s);
+                built.stats.add(&s);
             }
             members::Made::Reused(s) => {
                 built.reused += 1;
-                add(&mut built.stats, &s);
+                built.stats.add(&s);
             }
         }
     }
@@ -151,11 +145,7 @@ fn workspace_pages(lists: &Lists<'_>, theme: &Theme, dir: &Path) -> anyhow::Resu
     drop(t);
     let _t = phase("workspace pages");
     let site = pages::SiteView::new(lists, &words);
-    let base_url = lists
-        .settings
-        .base_url
-        .as_ref()
-        .map(|u| format!("{}/", u.get_ref().trim().trim_end_matches('/')));
+    let base_url = address(lists.settings.base_url.as_ref());
     let html = Html::new(theme, &words, &site, base_url)?;
     let size = workbook.as_ref().map(|w| w.size.as_str());
     let list = pages::list(lists, &words, size)?;
@@ -163,10 +153,4 @@ fn workspace_pages(lists: &Lists<'_>, theme: &Theme, dir: &Path) -> anyhow::Resu
     let paths = list.iter().map(|p| p.path.as_str());
     chrome(&html, theme, &words, ("ws_404.html", paths), &out)?;
     out.finish()
-}
-
-fn add(total: &mut Stats, more: &Stats) {
-    total.pages += more.pages;
-    total.files += more.files;
-    total.bytes += more.bytes;
 }

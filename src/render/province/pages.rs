@@ -8,7 +8,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::super::html::{Html, Words};
-use super::super::views::{Phone, WORKBOOK, WorkbookLink, boundary_url, department_url};
+use super::super::views::{self, Phone, WORKBOOK, WorkbookLink, boundary_url, department_url};
 use super::Lists;
 use crate::check::LinkedBoundary;
 use crate::model::Totals;
@@ -167,15 +167,8 @@ fn home(lists: &Lists<'_>, words: &Words, workbook_size: Option<&str>) -> anyhow
             }
         })
         .collect();
-    let totals = vec![
-        words.count("count_members", members.len()),
-        words.count("count_departments", total.departments),
-        words.count("count_duties", total.duties),
-        words.count("count_items", total.work_items),
-        words.count("count_boundaries", total.boundaries),
-        words.count("count_supervision", total.supervision),
-        words.count("count_services", total.services),
-    ];
+    let mut totals = vec![words.count("count_members", members.len())];
+    totals.extend(views::totals(&total, words));
     let mut cx = Context::new();
     cx.insert("members", &members);
     cx.insert("total", &total);

@@ -65,7 +65,7 @@ impl Views {
             boundaries,
             chart,
             volumes,
-            totals: totals(checked, words),
+            totals: totals(&checked.totals(), words),
             lists: Lists::default(),
         };
         views.lists = views.lists(paging::Limits::of(checked.build()));
@@ -192,9 +192,9 @@ impl PrintLink {
     }
 }
 
-/// The list's totals as the home page and the print edition state them: `主要职责 552 条`.
-fn totals(checked: &Checked<'_>, words: &Words) -> Vec<String> {
-    let t: Totals = checked.totals();
+/// A list's totals as the home page and the print edition state them, one line each:
+/// `主要职责 552 条` (a workspace's home page states its members' total so).
+pub fn totals(t: &Totals, words: &Words) -> Vec<String> {
     vec![
         words.count("count_departments", t.departments),
         words.count("count_duties", t.duties),
